@@ -1,0 +1,14 @@
+"""Builtin statements, one module per XanoScript namespace.
+
+The list below is explicit (not discovered) so grep finds it and a broken module fails
+loudly at import. Each module registers its statements with ``registry.builtin``.
+"""
+
+from importlib import import_module
+
+MODULES = (
+    "redis",
+)
+
+for _name in MODULES:
+    import_module(f"{__name__}.{_name}")

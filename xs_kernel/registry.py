@@ -1,0 +1,220 @@
+"""The one place where XanoScript-facing names are registered.
+
+A builtin statement (``redis.set``), a filter (``trim``) or a magic (``%vars``) is one
+decorated Python function; its docstring is the help text that ``%help``, completion and
+inspection show. The interpreter, the completer and the docs all read this registry, so
+adding a name is one local change. Imports nothing from the interpreter, parser, session
+or kernel; namespace and filter modules import this module, never the other way round.
+"""
+
+from __future__ import annotations
+
+import difflib
+import inspect
+from dataclasses import dataclass, field
+from typing import Any, Callable, Iterable, Protocol
+
+MISSING: Any = object()
+
+# Attributes every statement accepts and the interpreter consumes itself.
+UNIVERSAL_ATTRIBUTES = frozenset({"description", "disabled", "mock"})
+
+
+@dataclass(frozen=True)
+class Param:
+    """One attribute of a builtin statement.
+
+    ``type`` is a values type name the interpreter coerces to (``any``, ``text``, ``int``,
+    ``decimal``, ``number``, ``bool``, ``array``, ``object``); ``lazy`` parameters are passed
+    unevaluated as a ``Lazy`` so the implementation decides when (and how often) to evaluate.
+    """
+
+    name: str
+    type: str = "any"
+    required: bool = False
+    default: Any = None
+    doc: str = ""
+    lazy: bool = False
+
+
+class Lazy(Protocol):
+    """An unevaluated expression handed to a builtin or a higher-order filter.
+
+    Calling it evaluates the expression with ``$this``/``$$`` (and ``$index``, ``$result``,
+    ``$parent`` when given) bound for that evaluation only.
+    """
+
+    def __call__(self, this: Any = None, *, index: Any = None, result: Any = None,
+                 parent: Any = None) -> Any: ...
+
+
+@dataclass
+class Call:
+    """What a builtin implementation receives besides its arguments."""
+
+    services: Any  # the session's Services (redis, db, outbox, ...)
+    emit: Callable[[str, Any], None]  # emit(kind, value): "log", "warning", "display"
+    span: Any = None
+    session: Any = None  # the running Session, for builtins that reach session state
+    target: Any = None  # the evaluated target (``function.run "name"`` -> "name")
+
+
+@dataclass(frozen=True)
+class FunctionSpec:
+    name: str  # dotted XanoScript name, e.g. "redis.set"
+    params: tuple[Param, ...]
+    impl: Callable[..., Any]
+    returns: bool  # False: the statement yields no value (``as`` is an error)
+    doc: str
+    target: str | None = None  # what the statement takes before its block, if anything
+    rejected: dict[str, str] = field(default_factory=dict)  # alias -> the right name
+
+    def param(self, name: str) -> Param | None:
+        for p in self.params:
+            if p.name == name:
+                return p
+        return None
+
+
+@dataclass(frozen=True)
+class FilterSpec:
+    name: str
+    impl: Callable[..., Any]  # impl(value, *args)
+    doc: str
+    accepts: tuple[str, ...] | None = None  # value type names; None accepts anything
+    lazy: tuple[int, ...] = ()  # argument positions passed as Lazy
+    min_args: int = 0
+    max_args: int | None = None
+    aliases: tuple[str, ...] = ()
+    needs_receiver: bool = True  # False: usable standalone, ``(|uuid)``
+
+
+@dataclass(frozen=True)
+class MagicSpec:
+    name: str  # without the leading %
+    impl: Callable[..., Any]  # impl(session, argument_text) -> value or None
+    doc: str
+
+
+def summary(doc: str) -> str:
+    """First line of a docstring."""
+    return (doc or "").strip().splitlines()[0] if (doc or "").strip() else ""
+
+
+class Registry:
+    """Lookup tables for builtins, filters and magics, with did-you-mean suggestions."""
+
+    def __init__(self) -> None:
+        self.functions: dict[str, FunctionSpec] = {}
+        self.filters: dict[str, FilterSpec] = {}
+        self.magics: dict[str, MagicSpec] = {}
+
+    # -- registration
+
+    def add_function(self, spec: FunctionSpec) -> None:
+        _check_new(spec.name, self.functions, "statement")
+        names = [p.name for p in spec.params]
+        if len(names) != len(set(names)):
+            raise ValueError(f"{spec.name}: duplicate parameter names")
+        self.functions[spec.name] = spec
+
+    def add_filter(self, spec: FilterSpec) -> None:
+        for name in (spec.name, *spec.aliases):
+            _check_new(name, self.filters, "filter")
+            self.filters[name] = spec
+
+    def add_magic(self, spec: MagicSpec) -> None:
+        _check_new(spec.name, self.magics, "magic")
+        self.magics[spec.name] = spec
+
+    # -- lookup
+
+    def function(self, name: str) -> FunctionSpec | None:
+        return self.functions.get(name)
+
+    def filter(self, name: str) -> FilterSpec | None:
+        return self.filters.get(name)
+
+    def suggest(self, name: str, candidates: Iterable[str]) -> str | None:
+        match = difflib.get_close_matches(name, list(candidates), n=1, cutoff=0.6)
+        return match[0] if match else None
+
+    def namespace(self, prefix: str) -> list[FunctionSpec]:
+        """Every builtin whose name starts with PREFIX (``"redis."``), sorted by name."""
+        return [s for n, s in sorted(self.functions.items()) if n.startswith(prefix)]
+
+
+def _check_new(name: str, table: dict, what: str) -> None:
+    if name in table:
+        raise ValueError(f"{what} {name!r} is registered twice")
+
+
+def _doc_of(impl: Callable[..., Any]) -> str:
+    doc = inspect.getdoc(impl)
+    if not doc:
+        raise ValueError(f"{impl.__qualname__} needs a docstring: it is the user's help text")
+    return doc
+
+
+DEFAULT = Registry()
+
+
+def builtin(name: str, *params: Param, returns: bool = True, target: str | None = None,
+            rejected: dict[str, str] | None = None, registry: Registry = DEFAULT):
+    """Register the decorated ``impl(call, **attributes)`` as the statement NAME."""
+
+    def decorate(impl: Callable[..., Any]) -> Callable[..., Any]:
+        registry.add_function(FunctionSpec(name, tuple(params), impl, returns, _doc_of(impl),
+                                           target, dict(rejected or {})))
+        return impl
+
+    return decorate
+
+
+def xs_filter(name: str, *, accepts: tuple[str, ...] | str | None = None,
+              lazy: tuple[int, ...] = (), min_args: int | None = None,
+              max_args: int | None = MISSING, aliases: tuple[str, ...] = (),
+              needs_receiver: bool = True, registry: Registry = DEFAULT):
+    """Register the decorated ``impl(value, *args)`` as the filter NAME.
+
+    Argument counts default to what the Python signature allows.
+    """
+
+    def decorate(impl: Callable[..., Any]) -> Callable[..., Any]:
+        lo, hi = _arity(impl)
+        spec = FilterSpec(
+            name=name, impl=impl, doc=_doc_of(impl),
+            accepts=(accepts,) if isinstance(accepts, str) else accepts,
+            lazy=lazy, min_args=lo if min_args is None else min_args,
+            max_args=hi if max_args is MISSING else max_args,
+            aliases=aliases, needs_receiver=needs_receiver,
+        )
+        registry.add_filter(spec)
+        return impl
+
+    return decorate
+
+
+def magic(name: str, registry: Registry = DEFAULT):
+    """Register the decorated ``impl(session, argument_text)`` as the magic ``%NAME``."""
+
+    def decorate(impl: Callable[..., Any]) -> Callable[..., Any]:
+        registry.add_magic(MagicSpec(name, impl, _doc_of(impl)))
+        return impl
+
+    return decorate
+
+
+def _arity(impl: Callable[..., Any]) -> tuple[int, int | None]:
+    params = list(inspect.signature(impl).parameters.values())[1:]  # skip the receiver
+    lo = sum(1 for p in params if p.default is p.empty and p.kind == p.POSITIONAL_OR_KEYWORD)
+    if any(p.kind == p.VAR_POSITIONAL for p in params):
+        return lo, None
+    return lo, len(params)
+
+
+def load_builtins() -> Registry:
+    """Import every namespace and filter module once, filling ``DEFAULT``."""
+    from . import filters, namespaces  # noqa: F401  (their imports register entries)
+
+    return DEFAULT

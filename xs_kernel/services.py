@@ -1,0 +1,65 @@
+"""The session's connections to the outside world, created on first use.
+
+``Services`` owns one redis store, one database and the email outbox for a session. Each
+back-end lives in ``backends/`` (the only modules that import redis, fakeredis or
+SQLAlchemy); namespace modules reach them only through ``call.services``. Creating them
+lazily keeps kernel start-up fast for cells that never touch Redis or a table.
+"""
+
+from __future__ import annotations
+
+import os
+from typing import Any
+
+
+class Services:
+    """Back-ends of one session: ``redis``, ``db`` and the ``outbox`` of sent emails."""
+
+    def __init__(self, *, redis_url: str | None = None, redis_prefix: str | None = None,
+                 db_url: str | None = None) -> None:
+        self._redis_url = redis_url if redis_url is not None else os.environ.get("XS_REDIS_URL") or None
+        self._redis_prefix = (redis_prefix if redis_prefix is not None
+                              else os.environ.get("XS_REDIS_PREFIX", ""))
+        self._db_url = db_url if db_url is not None else os.environ.get("XS_DB_URL") or None
+        self._redis: Any = None
+        self._db: Any = None
+        self.outbox: list[dict[str, Any]] = []
+
+    @property
+    def redis(self) -> Any:
+        if self._redis is None:
+            from .backends.redis_store import RedisStore
+
+            self._redis = RedisStore(self._redis_url, prefix=self._redis_prefix)
+        return self._redis
+
+    def use_redis(self, url: str | None, prefix: str | None = None) -> Any:
+        """Switch to the server at URL (None: the embedded store) and return the new store."""
+        if self._redis is not None:
+            self._redis.close()
+            self._redis = None
+        self._redis_url = url or None
+        if prefix is not None:
+            self._redis_prefix = prefix
+        return self.redis
+
+    @property
+    def db(self) -> Any:
+        if self._db is None:
+            from .backends.db_store import Database
+
+            self._db = Database(self._db_url)
+        return self._db
+
+    def use_db(self, url: str | None) -> Any:
+        if self._db is not None:
+            self._db.close()
+            self._db = None
+        self._db_url = url or None
+        return self.db
+
+    def close(self) -> None:
+        for backend in (self._redis, self._db):
+            if backend is not None:
+                backend.close()
+        self._redis = self._db = None
