@@ -35,6 +35,7 @@ class Param:
     default: Any = None
     doc: str = ""
     lazy: bool = False
+    raw: bool = False  # passed as a RawExpr: the expression as written (db where clauses)
 
 
 class Lazy(Protocol):
@@ -46,6 +47,16 @@ class Lazy(Protocol):
 
     def __call__(self, this: Any = None, *, index: Any = None, result: Any = None,
                  parent: Any = None) -> Any: ...
+
+
+@dataclass(frozen=True)
+class RawExpr:
+    """An attribute's expression as written, for builtins that interpret its structure
+    (a db ``where`` clause becomes SQL). ``evaluate(sub_node)`` evaluates any part of it
+    in the caller's frame."""
+
+    node: Any
+    evaluate: Callable[[Any], Any]
 
 
 @dataclass

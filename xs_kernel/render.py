@@ -1,0 +1,167 @@
+"""A finished XanoScript value -> a Jupyter MIME bundle.
+
+Every value gets ``text/plain``; non-empty arrays and objects also get a ``text/html``
+table. Scalars read like JSON everywhere (``"abc"``, ``42``, ``2.5``, ``true``, ``null``),
+so text ``"null"`` and ``null`` differ, and so do ``"42"`` and ``42``. Array positions are
+numbered from 0 in both forms (``0) "a"``), matching ``$list[0]``; redis-cli counts from 1,
+but a number a user can paste back as an index is worth more than the familiar look.
+
+Only the first ``max_rows`` rows are shown, with a visible "showing N of M rows" line.
+Output is deterministic: no ids, no timestamps, no addresses. This module receives a value
+and never reaches back into the session or a back-end. All HTML goes through ``markup``.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from . import markup as m
+from .values import to_json
+
+DEFAULT_MAX_ROWS = 50
+
+
+@dataclass(frozen=True)
+class RenderOptions:
+    """``max_rows``: rows shown before the "showing N of M" line; ``max_cell``: characters
+    of a nested value shown inside one table cell or text column."""
+
+    max_rows: int = DEFAULT_MAX_ROWS
+    max_cell: int = 120
+
+
+def bundle(value: Any, options: RenderOptions | None = None) -> dict[str, str]:
+    """The MIME bundle for VALUE: ``text/plain`` always, ``text/html`` for tables."""
+    options = options or RenderOptions()
+    data = {"text/plain": plain(value, options)}
+    table = html(value, options)
+    if table is not None:
+        data["text/html"] = table
+    return data
+
+
+def scalar(value: Any) -> str:
+    """JSON-like text of one value: text quoted, numbers bare, ``null``, compact JSON."""
+    return to_json(value)
+
+
+def cut(text: str, limit: int) -> str:
+    return text if len(text) <= limit else text[: max(limit - 1, 0)] + "…"
+
+
+def footer(shown: int, total: int) -> str | None:
+    return None if shown >= total else f"showing {shown:,} of {total:,} rows"
+
+
+# -- text/plain
+
+
+def plain(value: Any, options: RenderOptions | None = None) -> str:
+    """Readable text: numbered lines for arrays, ``key: value`` lines for objects, a
+    column layout for an array of objects."""
+    options = options or RenderOptions()
+    if isinstance(value, list) and value:
+        rows = value[: options.max_rows]
+        if _is_records(value):
+            lines = _text_table(rows, options)
+        else:
+            width = len(str(len(rows) - 1))
+            lines = [f"{i:>{width}}) {cut(scalar(v), options.max_cell)}" for i, v in enumerate(rows)]
+    elif isinstance(value, dict) and value:
+        keys = list(value)[: options.max_rows]
+        names = [_key_text(k) for k in keys]
+        width = max(len(n) for n in names) + 1
+        lines = [f"{(n + ':'):<{width}} {cut(scalar(value[k]), options.max_cell)}"
+                 for n, k in zip(names, keys)]
+    else:
+        return scalar(value)
+    note = footer(min(len(value), options.max_rows), len(value))
+    return "\n".join(lines + ([f"({note})"] if note else []))
+
+
+def _key_text(key: Any) -> str:
+    """Keys print bare unless that would be ambiguous (empty, spaces, colons, quotes)."""
+    text = str(key)
+    if text and all(c.isalnum() or c in "_-.$" for c in text):
+        return text
+    return scalar(text)
+
+
+def _text_table(rows: list[dict], options: RenderOptions) -> list[str]:
+    columns = _columns(rows)
+    limit = max(options.max_cell // 3, 12)
+    grid = [["#", *(_key_text(c) for c in columns)]]
+    for i, row in enumerate(rows):
+        grid.append([str(i), *(cut(scalar(row[c]), limit) if c in row else "" for c in columns)])
+    widths = [max(len(r[j]) for r in grid) for j in range(len(grid[0]))]
+    return ["  ".join(cell.ljust(w) for cell, w in zip(r, widths)).rstrip() for r in grid]
+
+
+# -- text/html
+
+
+def html(value: Any, options: RenderOptions | None = None) -> str | None:
+    """An HTML table for a non-empty array or object, else None."""
+    options = options or RenderOptions()
+    if isinstance(value, list) and value:
+        rows = value[: options.max_rows]
+        table = _record_table(rows, options) if _is_records(value) else _index_table(rows, options)
+    elif isinstance(value, dict) and value:
+        keys = list(value)[: options.max_rows]
+        rows = keys
+        table = _table(["key", "value"],
+                       [[m.element(m.TH, str(k)), _cell(value[k], options)] for k in keys])
+    else:
+        return None
+    note = footer(len(rows), len(value))
+    return str(m.element(m.DIV, table, m.element(m.P, note, cls=m.CLASS_FOOTER) if note else None,
+                         cls=m.CLASS_RESULT))
+
+
+def _index_table(rows: list[Any], options: RenderOptions) -> m.Markup:
+    return _table(["#", "value"],
+                  [[_index(i), _cell(v, options)] for i, v in enumerate(rows)])
+
+
+def _record_table(rows: list[dict], options: RenderOptions) -> m.Markup:
+    columns = _columns(rows)
+    body = [[_index(i), *(_cell(row[c], options) if c in row
+                          else m.element(m.TD, cls=m.CLASS_MISSING) for c in columns)]
+            for i, row in enumerate(rows)]
+    return _table(["#", *(str(c) for c in columns)], body)
+
+
+def _table(headers: list[str], rows: list[list[m.Markup]]) -> m.Markup:
+    head = m.element(m.THEAD, m.element(m.TR, [m.element(m.TH, h) for h in headers]))
+    body = m.element(m.TBODY, [m.element(m.TR, cells) for cells in rows])
+    return m.element(m.TABLE, head, body, cls=m.CLASS_TABLE)
+
+
+def _index(i: int) -> m.Markup:
+    return m.element(m.TD, str(i), cls=m.CLASS_INDEX)
+
+
+def _cell(value: Any, options: RenderOptions) -> m.Markup:
+    if value is None:
+        return m.element(m.TD, m.element(m.SPAN, "null", cls=m.CLASS_NULL))
+    if isinstance(value, (list, dict)):
+        text = cut(scalar(value), options.max_cell)
+        return m.element(m.TD, m.element(m.CODE, text, cls=m.CLASS_NESTED))
+    return m.element(m.TD, scalar(value))
+
+
+# -- shared
+
+
+def _is_records(value: Any) -> bool:
+    return isinstance(value, list) and bool(value) and all(isinstance(v, dict) for v in value)
+
+
+def _columns(rows: list[dict]) -> list[str]:
+    """The union of the rows' keys, in first-seen order."""
+    seen: dict[str, None] = {}
+    for row in rows:
+        for key in row:
+            seen.setdefault(key, None)
+    return list(seen)
