@@ -140,9 +140,14 @@ class Unary(Node):
 
 @dataclass(frozen=True, slots=True)
 class Binary(Node):
+    """``left op right``. ``ignore_empty`` is set when the operator was written with a
+    trailing ``?`` (``==?``, ``includes?``...): a db clause skips the condition when the
+    right value is empty."""
+
     op: BinaryOp
     left: "Expr"
     right: "Expr"
+    ignore_empty: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -243,20 +248,24 @@ class Statement(Node):
 
 @dataclass(frozen=True, slots=True)
 class VarDecl(Node):
-    """``var $name { value = e }``."""
+    """``var $name { value = e }``. ``mock`` is the block's ``mock = {...}`` attribute
+    (test name -> value used instead of ``value`` while that test runs)."""
 
     name: str
     value: "Expr"
     disabled: bool = False
+    mock: "Expr | None" = None
 
 
 @dataclass(frozen=True, slots=True)
 class VarUpdate(Node):
-    """``var.update $path { value = e }``; ``target`` is a Variable/Member/Index path."""
+    """``var.update $path { value = e }``; ``target`` is a Variable/Member/Index path.
+    ``mock`` as for ``VarDecl``."""
 
     target: "Expr"
     value: "Expr"
     disabled: bool = False
+    mock: "Expr | None" = None
 
 
 @dataclass(frozen=True, slots=True)

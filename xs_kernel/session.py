@@ -1,14 +1,30 @@
-"""Contract placeholder: the interpreter helper replaces this with the real Session.
+"""A persistent XanoScript session: variables, functions and constructs survive from one
+cell to the next; ``run(code)`` parses, compiles and runs a cell and returns an Outcome.
 
-The kernel, the CLI and the tests code against exactly this surface.
+``run`` never raises: syntax errors, runtime errors, interrupts and even bugs come back as
+``Outcome.error`` (an ``XsError`` located in the cell). Events (``debug.log`` lines and
+warnings) are collected in ``Outcome.events`` and also handed to ``sink`` as they happen,
+so a kernel can stream them. Nothing here prints. Imports the parser (lazily), the
+interpreter, the registry and services; never Jupyter, the kernel or the renderer.
 """
 
 from __future__ import annotations
 
+import sys
+import threading
 from dataclasses import dataclass, field
 from typing import Any, Callable
 
-from .errors import XsError
+from .compiler import Compiler, load_handlers
+from .errors import XsError, XsInterrupt, XsSyntaxError
+from .functions import FunctionDef, define, run_definition, validate
+from .interpreter import (ConstructDef, ReturnSignal, Runtime, StopSignal, compile_cell,
+                          compile_expression)
+from .scope import Frame, environment
+from .values import copy_value
+
+# Each XanoScript call level costs a few dozen Python frames; leave room for max_depth.
+_RECURSION_LIMIT = 20_000
 
 
 @dataclass(frozen=True)
@@ -29,6 +45,7 @@ class Outcome:
     has_value: bool = False  # False when the last statement yields nothing to show
     bindings: dict[str, Any] = field(default_factory=dict)  # variables bound by this cell
     error: XsError | None = None
+    stopped: bool = False  # True when debug.stop halted the cell (value is what it showed)
 
 
 class Session:
@@ -36,13 +53,227 @@ class Session:
 
     def __init__(self, *, registry: Any = None, services: Any = None,
                  sink: Callable[[Event], None] | None = None) -> None:
-        raise NotImplementedError("the interpreter helper provides the real Session")
+        if registry is None:
+            from .registry import load_builtins
 
-    def run(self, code: str, cell_name: str = "<cell>") -> Outcome:  # never raises
-        raise NotImplementedError
+            registry = load_builtins()
+        if services is None:
+            from .services import Services
+
+            services = Services()
+        self.registry = registry
+        self.services = services
+        self.sink = sink
+        self.config: dict[str, Any] = {}  # front-end settings; reset() keeps them
+        self.max_depth = 100
+        self._rt: Runtime | None = None  # the runtime of the cell being run, if any
+        self.cancel = threading.Event()  # set by interrupt(); waits such as util.sleep stop
+        self.reset()
+
+    # -- state
 
     def reset(self) -> None:
-        raise NotImplementedError
+        """Forget variables, functions, constructs, tables and the request roots."""
+        if getattr(self.services, "_db", None) is not None:  # only a database in use
+            self.services.db.reset()
+        self.variables: dict[str, Any] = {}
+        self.functions: dict[str, Any] = {}
+        self.constructs: dict[tuple[str, str], Any] = {}
+        self.input: dict[str, Any] = {}
+        self.auth: dict[str, Any] = {}
+        self.env: dict[str, Any] = {}  # overrides on top of the process environment
+        self._compiled: dict[int, tuple[Any, FunctionDef]] = {}  # invoke() cache
+
+    @property
+    def frame(self) -> Frame | None:
+        """The innermost running frame (a function's, inside function.run), during run()."""
+        return self._rt.frame if self._rt is not None else None
+
+    @property
+    def roots(self) -> dict[str, Any]:
+        """The request roots a cell sees: ``input``, ``auth`` and the ``env`` overrides."""
+        return {"input": self.input, "auth": self.auth, "env": self.env}
+
+    def set_root(self, name: str, value: Any) -> None:
+        """Replace ``$input``, ``$auth`` or the ``$env`` overrides (objects only)."""
+        if name not in ("input", "auth", "env"):
+            raise ValueError(f"unknown root {name!r}: use input, auth or env")
+        if not isinstance(value, dict):
+            raise ValueError(f"${name} must be an object")
+        setattr(self, name, dict(value))
+
+    def environment(self) -> dict[str, Any]:
+        """What ``$env`` reads: request defaults, the process environment, the overrides."""
+        return environment(self.env)
+
+    # -- running
+
+    def interrupt(self) -> None:
+        """Ask the running cell to stop at its next wait (for front ends without SIGINT)."""
+        self.cancel.set()
 
     def is_complete(self, code: str) -> tuple[str, str]:
-        raise NotImplementedError
+        """("complete" | "incomplete" | "invalid", indent) for a console front end."""
+        from .parser import is_complete
+
+        try:
+            answer = is_complete(code)
+        except Exception:
+            return "invalid", ""
+        if isinstance(answer, tuple):
+            return answer[0], answer[1] if len(answer) > 1 else ""
+        return str(answer), ""
+
+    def run(self, code: str, cell_name: str = "<cell>") -> Outcome:
+        """Parse, compile and run CODE; never raises."""
+        outcome = Outcome()
+        self.cancel.clear()
+        try:
+            program = self._parse(code, cell_name)
+            self.run_program(program, code, cell_name, outcome)
+        except XsError as exc:
+            outcome.error = exc.located(cell_name, code)
+        except KeyboardInterrupt:
+            outcome.error = XsInterrupt().located(cell_name, code)
+        except RecursionError:
+            outcome.error = XsError("standard", "program too deeply nested").located(
+                cell_name, code)
+        except Exception as exc:  # a bug of ours; never let it reach the user raw
+            outcome.error = XsError("standard", f"internal error: {exc}").located(
+                cell_name, code)
+        return outcome
+
+    def _parse(self, code: str, cell_name: str) -> Any:
+        from .parser import parse
+
+        try:
+            return parse(code, cell_name)
+        except XsSyntaxError:
+            raise
+        except XsError as exc:
+            raise exc
+        except RecursionError:
+            raise XsSyntaxError("program too deeply nested") from None
+
+    def run_program(self, program: Any, code: str, cell_name: str, outcome: Outcome) -> None:
+        """Compile and run an already parsed PROGRAM, filling OUTCOME (may raise XsError)."""
+        if sys.getrecursionlimit() < _RECURSION_LIMIT:
+            sys.setrecursionlimit(_RECURSION_LIMIT)
+        cell = compile_cell(program, self.registry, cell=cell_name, source=code)
+        rt = self._runtime(outcome, cell_name)
+        for kind, name, definition in cell.definitions:
+            if kind == "table":
+                self.services.db.define_table(definition.node, self._evaluator(rt))
+            elif kind == "function":
+                self.functions[name] = definition
+            self.constructs[(kind, name)] = definition
+        frame = Frame(rt, self.variables, input=copy_value(self.input),
+                      auth=copy_value(self.auth), env=self.environment())
+        rt.frame, self._rt = frame, rt
+        try:
+            self._execute(cell, frame, outcome)
+        finally:
+            self._rt = None
+            outcome.bindings = {name: self.variables[name] for name in cell.assigned
+                                if name in self.variables}
+
+    def _execute(self, cell: Any, frame: Frame, outcome: Outcome) -> None:
+        try:
+            cell.body(frame)
+        except ReturnSignal as signal:
+            outcome.value, outcome.has_value = signal.value, True
+            return
+        except StopSignal as signal:
+            outcome.value, outcome.has_value, outcome.stopped = signal.value, True, True
+            return
+        outcome.has_value, outcome.value = cell.result(frame)
+
+    def _evaluator(self, rt: Runtime) -> Callable[[Any], Any]:
+        """Evaluate an expression node in a fresh top-level frame (table defaults)."""
+        def evaluate(node: Any) -> Any:
+            frame = Frame(rt, {}, input={}, auth=copy_value(self.auth), env=self.environment())
+            return compile_expression(node, self.registry)(frame)
+        return evaluate
+
+    def _runtime(self, outcome: Outcome | None, cell: str) -> Runtime:
+        return Runtime(session=self, services=self.services, registry=self.registry,
+                       functions=self.functions, cell=cell, max_depth=self.max_depth,
+                       outlet=self._outlet(outcome))
+
+    # -- running definitions from front ends (%call, %test, ...)
+
+    def invoke(self, construct: Any, *, input: dict[str, Any] | None = None,
+               auth: dict[str, Any] | None = None, test_name: str | None = None) -> Any:
+        """Run a function/query/task... with INPUT (validated per its `input` block) and
+        AUTH; its response (or returned value). TEST_NAME selects `mock` values. Events go
+        to the sink. Raises XsError."""
+        definition = self._definition(construct)
+        rt = self._runtime(None, definition.cell)
+        rt.test_name = test_name
+        frame = Frame(rt, {}, input=validate(definition.inputs, copy_value(input or {}), None),
+                      auth=copy_value(self.auth if auth is None else auth),
+                      env=self.environment())
+        return self._guarded(rt, lambda: run_definition(definition, frame))
+
+    def run_statements(self, statements: Any, variables: dict[str, Any] | None = None, *,
+                       cell: str = "<test>", source: str = "",
+                       test_name: str | None = None) -> None:
+        """Run STATEMENTS (e.g. a test block's expect.* lines) in a fresh frame where
+        VARIABLES are bound. Raises XsError (located in CELL/SOURCE)."""
+        compiler = Compiler(self.registry, cell=cell, source=source)
+        load_handlers()
+        body = compiler.block(statements)
+        rt = self._runtime(None, cell)
+        rt.test_name = test_name
+        frame = Frame(rt, copy_value(dict(variables or {})), input=copy_value(self.input),
+                      auth=copy_value(self.auth), env=self.environment())
+
+        def run() -> None:
+            try:
+                body(frame)
+            except (ReturnSignal, StopSignal):
+                return
+            except XsError as exc:
+                raise exc.located(cell, source)
+        self._guarded(rt, run)
+
+    def _guarded(self, rt: Runtime, run: Callable[[], Any]) -> Any:
+        if sys.getrecursionlimit() < _RECURSION_LIMIT:
+            sys.setrecursionlimit(_RECURSION_LIMIT)
+        saved, self._rt = self._rt, rt
+        try:
+            return run()
+        except KeyboardInterrupt:
+            raise XsInterrupt() from None
+        except RecursionError:
+            raise XsError("standard", "program too deeply nested") from None
+        finally:
+            self._rt = saved
+
+    def _definition(self, construct: Any) -> FunctionDef:
+        """A FunctionDef for CONSTRUCT (a FunctionDef, a stored ConstructDef or a node)."""
+        if isinstance(construct, FunctionDef):
+            return construct
+        node, cell, source = construct, "<cell>", ""
+        if isinstance(construct, ConstructDef):
+            node, cell, source = construct.node, construct.cell, construct.source
+        cached = self._compiled.get(id(node))
+        if cached is not None and cached[0] is node:
+            return cached[1]
+        load_handlers()
+        definition = define(Compiler(self.registry, cell=cell, source=source), node)
+        self._compiled[id(node)] = (node, definition)
+        return definition
+
+    def _outlet(self, outcome: Outcome | None) -> Callable[[str, Any, str], None]:
+        def outlet(kind: str, value: Any, text: str) -> None:
+            event = Event(kind, value, text)
+            if outcome is not None:
+                outcome.events.append(event)
+            sink = self.sink
+            if sink is not None:
+                try:
+                    sink(event)
+                except Exception:  # a broken front end must not break the cell
+                    pass
+        return outlet

@@ -2,16 +2,22 @@
 
 null -> None, bool -> bool, int -> int, decimal -> float, text -> str, array -> list,
 object -> dict (insertion ordered); timestamps are int epoch milliseconds. This module owns
-type names, truthiness, emptiness, equality, ordering, text conversion and JSON. It imports
-nothing from the interpreter, parser, registry or any back-end. docs/semantics.md records
-each rule and why.
+type names, truthiness, emptiness, equality, ordering, text conversion, JSON and the
+coercions the filters and the interpreter share (PHP ``intval``/``floatval`` for ``to_int`` /
+``to_decimal``, the engine's input rules for ``coerce``). Binary data (a decoded base64
+payload, a raw HMAC) is a ``BinaryText``: still text to the language, but it remembers that
+each character stands for one byte. It imports nothing from the interpreter, parser,
+registry or any back-end. docs/semantics.md records each rule and why.
 """
 
 from __future__ import annotations
 
 import json
 import math
+import re
 from typing import Any
+
+from .errors import XsError
 
 TYPE_NAMES = ("null", "bool", "int", "decimal", "text", "array", "object")
 
@@ -164,6 +170,8 @@ def compare(a: Any, b: Any) -> int:
         return (len(a) > len(b)) - (len(a) < len(b))
     if isinstance(a, dict):
         return (len(a) > len(b)) - (len(a) < len(b))
+    if a is None:
+        return 0
     return (a > b) - (a < b)
 
 
@@ -198,3 +206,228 @@ def preview(value: Any, limit: int = 60) -> str:
     if value is None:
         text = "null"
     return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+# -- numbers read the way PHP reads them ------------------------------------------------
+
+INT_MIN, INT_MAX = -(2**63), 2**63 - 1
+_NUMERIC_PREFIX = re.compile(r"[ \t\n\r\v\f]*[+-]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+)?")
+
+
+def numeric_prefix(text: str) -> int | float | None:
+    """The number at the start of TEXT (``"133.45 kg"`` -> 133.45), or None.
+
+    Leading whitespace is skipped, as PHP does; hex (``0x1A``) is not a number."""
+    m = _NUMERIC_PREFIX.match(text)
+    if not m:
+        return None
+    digits = m.group().strip()
+    if not any(c in digits for c in ".eE"):
+        return int(digits)
+    return float(digits)
+
+
+def fit_int(n: int) -> int | float:
+    """N if it fits a 64-bit integer, else N as a decimal (PHP's overflow rule)."""
+    return n if INT_MIN <= n <= INT_MAX else float(n)
+
+
+def to_int(value: Any) -> int:
+    """PHP ``intval``: ``"133.45 kg"`` -> 133, ``"abc"`` -> 0, ``true`` -> 1, ``[]`` -> 0."""
+    if value is None or value is False:
+        return 0
+    if value is True:
+        return 1
+    if isinstance(value, int):
+        return value
+    if isinstance(value, float):
+        if not math.isfinite(value):
+            return 0
+        return max(INT_MIN, min(INT_MAX, int(value)))
+    if isinstance(value, str):
+        n = numeric_prefix(value)
+        if n is None:
+            return 0
+        if isinstance(n, float):
+            if not math.isfinite(n):
+                return INT_MAX if n > 0 else INT_MIN
+            n = int(n)
+        return max(INT_MIN, min(INT_MAX, n))
+    return 1 if len(value) else 0
+
+
+def to_decimal(value: Any) -> float:
+    """PHP ``floatval``: ``"133.45 kg"`` -> 133.45, ``"abc"`` -> 0.0; non-finite -> 0.0."""
+    if isinstance(value, str):
+        n = numeric_prefix(value)
+        f = float(n) if n is not None else 0.0
+    elif isinstance(value, (list, dict)):
+        f = 1.0 if len(value) else 0.0
+    elif value is None:
+        f = 0.0
+    else:
+        f = float(value)
+    return f if math.isfinite(f) else 0.0
+
+
+def to_number(value: Any) -> int | float | None:
+    """VALUE as a number when it is one or spells one exactly (``"42"``, ``" 1.5 "``,
+    ``true`` -> 1, null -> 0); None for anything else (``"12 kg"``, arrays)."""
+    if value is None:
+        return 0
+    if value is True or value is False:
+        return int(value)
+    if isinstance(value, (int, float)):
+        return value
+    if isinstance(value, str):
+        return parse_number(value)
+    return None
+
+
+TRUE_WORDS = frozenset({"true", "1", "yes", "on", "y"})
+FALSE_WORDS = frozenset({"false", "0", "no", "off", "n", ""})
+
+
+def bool_word(text: str) -> bool | None:
+    """True/False for the engine's boolean words (``yes``, ``off``, ``"1"`` ...), else None."""
+    word = text.strip().lower()
+    if word in TRUE_WORDS:
+        return True
+    if word in FALSE_WORDS:
+        return False
+    return None
+
+
+def to_bool(value: Any) -> bool:
+    """``to_bool``: boolean words for text (``"false"``, ``"off"`` -> false), numeric text
+    by value, other text by truthiness; numbers by zero; structures by emptiness."""
+    if isinstance(value, str):
+        word = bool_word(value)
+        if word is not None:
+            return word
+        n = parse_number(value)
+        return n != 0 if n is not None else True
+    return truthy(value)
+
+
+# -- identity for sets, unique and grouping ---------------------------------------------
+
+def equality_key(value: Any) -> str:
+    """A hashable stand-in: two values have the same key exactly when ``equals`` holds."""
+    return json.dumps(_normal(value), sort_keys=True, ensure_ascii=False,
+                      separators=(",", ":"))
+
+
+def _normal(value: Any) -> Any:
+    if isinstance(value, float) and math.isfinite(value) and value == int(value):
+        return int(value)
+    if isinstance(value, float):
+        return repr(value) if not math.isfinite(value) else value
+    if isinstance(value, list):
+        return [_normal(v) for v in value]
+    if isinstance(value, dict):
+        return {str(k): _normal(v) for k, v in value.items()}
+    return value
+
+
+# -- binary data -------------------------------------------------------------------------
+
+class BinaryText(str):
+    """Text that holds raw bytes, one character (U+0000..U+00FF) per byte.
+
+    Filters that produce bytes which are not valid UTF-8 (``hex2bin``, ``base64_decode``,
+    a raw ``hmac_sha256``) return one, so that ``|base64_encode`` or ``|bin2hex`` after them
+    sees the original bytes again instead of their UTF-8 encoding."""
+
+    __slots__ = ()
+
+
+def bytes_to_text(raw: bytes) -> str:
+    """BYTES as text: plain text when they are UTF-8, else a ``BinaryText``."""
+    try:
+        return raw.decode("utf-8")
+    except UnicodeDecodeError:
+        return BinaryText(raw.decode("latin-1"))
+
+
+def text_to_bytes(text: str) -> bytes:
+    """The bytes TEXT stands for: a ``BinaryText``'s own bytes, other text as UTF-8."""
+    if isinstance(text, BinaryText):
+        return text.encode("latin-1")
+    return text.encode("utf-8")
+
+
+# -- declared-type coercion --------------------------------------------------------------
+
+COERCIBLE = ("any", "json", "text", "int", "decimal", "number", "bool", "array", "object")
+
+
+def coerce(value: Any, to: str, what: str = "value") -> Any:
+    """VALUE converted to the declared type TO with the engine's input rules.
+
+    null stays null (whether it is allowed is the caller's business); numeric text becomes
+    a number, boolean words a bool, scalars text; anything else is an ``inputerror`` that
+    names WHAT. Unknown type names (``timestamp``, ``email`` ...) pass the value through."""
+    if value is None or to not in COERCIBLE or to in ("any", "json"):
+        return value
+    converted = _COERCERS[to](value)
+    if converted is _NO:
+        raise XsError("inputerror",
+                      f"{what} must be {_ARTICLE[to]}, got {type_name(value)} {preview(value, 30)}")
+    return converted
+
+
+_NO: Any = object()
+_ARTICLE = {"text": "text", "int": "an int", "decimal": "a decimal", "number": "a number",
+            "bool": "a bool", "array": "an array", "object": "an object"}
+
+
+def _as_text(value: Any) -> Any:
+    if isinstance(value, (list, dict)):
+        return _NO
+    return to_text(value)
+
+
+def _as_number(value: Any) -> Any:
+    if value is True or value is False:
+        return int(value)
+    if isinstance(value, (int, float)):
+        return value
+    if isinstance(value, str):
+        if not value.strip():
+            return 0
+        n = parse_number(value)
+        return _NO if n is None else n
+    return _NO
+
+
+def _as_int(value: Any) -> Any:
+    n = _as_number(value)
+    return n if n is _NO else to_int(n)
+
+
+def _as_decimal(value: Any) -> Any:
+    n = _as_number(value)
+    return n if n is _NO else float(n)
+
+
+def _as_bool(value: Any) -> Any:
+    if value is True or value is False:
+        return value
+    if isinstance(value, (int, float)):
+        return value != 0
+    if isinstance(value, str):
+        word = bool_word(value)
+        return _NO if word is None else word
+    return _NO
+
+
+_COERCERS = {
+    "text": _as_text,
+    "int": _as_int,
+    "decimal": _as_decimal,
+    "number": _as_number,
+    "bool": _as_bool,
+    "array": lambda v: v if isinstance(v, list) else _NO,
+    "object": lambda v: v if isinstance(v, dict) else _NO,
+}

@@ -82,6 +82,7 @@ def _finite_float(text: str) -> float:
 
 
 _DECODER = json.JSONDecoder(parse_constant=_reject_constant, parse_float=_finite_float)
+_ENCODER = json.JSONEncoder(ensure_ascii=False, separators=(",", ":"), allow_nan=False)
 
 
 def _loads(text: str) -> Any:
@@ -89,7 +90,14 @@ def _loads(text: str) -> Any:
     return _DECODER.decode(text)
 
 
+# A JSON text starts with one of these (after optional whitespace); anything else is
+# plain text, which skips a failing parse on the common path.
+_JSON_START = frozenset('{["-0123456789tfn \t\n\r')
+
+
 def _is_json(text: str) -> bool:
+    if not text or text[0] not in _JSON_START:
+        return False
     try:
         _loads(text)
     except (ValueError, RecursionError):
@@ -102,7 +110,10 @@ def encode(value: Any) -> bytes:
     if isinstance(value, str):
         text = json.dumps(value, ensure_ascii=False) if _is_json(value) else value
     else:
-        text = to_json(value)
+        try:  # the C encoder; same output as values.to_json for every finite value
+            text = _ENCODER.encode(value)
+        except (ValueError, TypeError):
+            text = to_json(value)  # NaN/Infinity become null, odd types become text
     return text.encode("utf-8", errors="surrogatepass")
 
 
@@ -111,6 +122,8 @@ def decode(raw: bytes | None) -> Any:
     if raw is None:
         return None
     text = raw.decode("utf-8", errors="replace") if isinstance(raw, bytes) else str(raw)
+    if not text or text[0] not in _JSON_START:
+        return text
     try:
         return _loads(text)
     except (ValueError, RecursionError):

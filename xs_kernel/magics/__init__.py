@@ -3,6 +3,9 @@
 from importlib import import_module
 
 MODULES = (
+    "core",
+    "redis",
+    "platform",
 )
 
 for _name in MODULES:

@@ -7,7 +7,18 @@ loudly at import. Each module registers its statements with ``registry.builtin``
 from importlib import import_module
 
 MODULES = (
+    "array",
+    "debug",
+    "math",
+    "object",
     "redis",
+    "db",
+    "email",
+    "api",
+    "security",
+    "expect",
+    "text",
+    "util",
 )
 
 for _name in MODULES:

@@ -1,0 +1,26 @@
+// Array filters.
+var $a { value = [4, 8, 15, 16, 23, 42] }
+debug.log { value = [$a|count, $a|first, $a|last, $a|pop, $a|shift] } // expect: [6,4,42,42,4]
+debug.log { value = $a|slice:2:3 } // expect: [15,16,23]
+debug.log { value = $a|slice:-2 } // expect: [23,42]
+debug.log { value = [1, 2]|push:3 } // expect: [1,2,3]
+debug.log { value = [1, 2]|unshift:0 } // expect: [0,1,2]
+debug.log { value = [1, 2]|append:3 } // expect: [1,2,3]
+debug.log { value = {list: [2]}|prepend:1:"list" } // expect: {"list":[1,2]}
+debug.log { value = [3, 1, 2]|reverse } // expect: [2,1,3]
+debug.log { value = [1, "1", 1, 2.0, 2]|unique } // expect: [1,"1",2.0]
+debug.log { value = [[1, [2]], [], [3]]|flatten } // expect: [1,2,3]
+debug.log { value = [1, 2]|merge:[2, 3] } // expect: [1,2,2,3]
+debug.log { value = {a: {x: 1}}|merge_recursive:{a: {y: 2}} } // expect: {"a":{"x":1,"y":2}}
+debug.log { value = [1, 2, 3, 4]|diff:[2, 4] } // expect: [1,3]
+debug.log { value = [5, 6, 7]|intersect:[7, 5, 9] } // expect: [5,7]
+debug.log { value = ["a", "b", "c"]|diff_assoc:["a", "x", "c"] } // expect: ["b"]
+debug.log { value = ["a", "b", "c"]|intersect_assoc:["a", "x", "c"] } // expect: ["a","c"]
+debug.log { value = ["x", null, 3, [1]]|join:"/" } // expect: x//3/[1]
+debug.log { value = [[1, 2]|in:2, [1, 2]|in:5] } // expect: [true,false]
+debug.log { value = [1, 2, 1, 3]|remove:1 } // expect: [2,3]
+debug.log { value = [null|safe_array, 5|safe_array, [5]|safe_array] } // expect: [[],[5],[5]]
+debug.log { value = (|range:2:6) } // expect: [2,3,4,5,6]
+debug.log { value = (|range:0:10:5) } // expect: [0,5,10]
+debug.log { value = "ok"|fill:0:3 } // expect: ["ok","ok","ok"]
+debug.log { value = ([1, 2, 3, 4, 5]|shuffle|sort) } // expect: [1,2,3,4,5]

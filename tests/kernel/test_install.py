@@ -1,0 +1,127 @@
+"""install.py / python -m xs_kernel.install, the shipped kernelspec and the wheel's data."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+import zipfile
+from pathlib import Path
+
+import pytest
+
+from xs_kernel import install as inst
+
+ROOT = Path(__file__).resolve().parents[2]
+LOGOS = ("logo-32x32.png", "logo-64x64.png", "logo-svg.svg")
+
+
+def run(*args: str, env: dict | None = None) -> subprocess.CompletedProcess:
+    return subprocess.run([sys.executable, *args], capture_output=True, text=True, cwd=ROOT,
+                          env={**os.environ, **(env or {})}, timeout=60)
+
+
+def spec_dir(prefix: Path, name: str = "xanoscript") -> Path:
+    return prefix / "share" / "jupyter" / "kernels" / name
+
+
+@pytest.mark.parametrize("entry", [["install.py"], ["-m", "xs_kernel.install"]])
+def test_install_into_a_prefix(tmp_path: Path, entry: list[str]) -> None:
+    result = run(*entry, "--prefix", str(tmp_path))
+    folder = spec_dir(tmp_path)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip() == f"Installed kernelspec xanoscript in {folder}"
+    spec = json.loads((folder / "kernel.json").read_text())
+    assert spec["argv"] == [sys.executable, "-m", "xs_kernel", "-f", "{connection_file}"]
+    assert os.path.isabs(spec["argv"][0])
+    assert (spec["display_name"], spec["language"]) == ("XanoScript", "xanoscript")
+    assert sorted(p.name for p in folder.iterdir()) == sorted(["kernel.json", *LOGOS])
+
+
+def test_reinstall_replaces_the_earlier_one(tmp_path: Path) -> None:
+    inst.install(prefix=str(tmp_path))
+    (spec_dir(tmp_path) / "stale.txt").write_text("old")
+    result = run("install.py", "--prefix", str(tmp_path), "--display-name", "XanoScript (dev)")
+    assert result.returncode == 0
+    assert not (spec_dir(tmp_path) / "stale.txt").exists()
+    spec = json.loads((spec_dir(tmp_path) / "kernel.json").read_text())
+    assert spec["display_name"] == "XanoScript (dev)"
+
+
+def test_name_and_uninstall(tmp_path: Path) -> None:
+    assert run("install.py", "--prefix", str(tmp_path), "--name", "xs-two").returncode == 0
+    assert (spec_dir(tmp_path, "xs-two") / "kernel.json").is_file()
+    result = run("install.py", "--prefix", str(tmp_path), "--name", "xs-two", "--uninstall")
+    assert result.stdout.strip() == f"Removed kernelspec xs-two from {spec_dir(tmp_path, 'xs-two')}"
+    assert not spec_dir(tmp_path, "xs-two").exists()
+    again = run("install.py", "--prefix", str(tmp_path), "--name", "xs-two", "--uninstall")
+    assert again.returncode == 0 and again.stdout.startswith("No kernelspec xs-two at ")
+
+
+def test_user_install_goes_to_the_jupyter_data_dir(tmp_path: Path) -> None:
+    result = run("install.py", "--user", env={"JUPYTER_DATA_DIR": str(tmp_path)})
+    assert result.returncode == 0, result.stderr
+    assert (tmp_path / "kernels" / "xanoscript" / "kernel.json").is_file()
+
+
+def test_jupyter_finds_the_installed_spec(tmp_path: Path) -> None:
+    from jupyter_client.kernelspec import KernelSpecManager
+
+    inst.install(prefix=str(tmp_path))
+    os.environ["JUPYTER_PATH"], saved = str(tmp_path / "share" / "jupyter"), os.environ.get("JUPYTER_PATH")
+    try:
+        spec = KernelSpecManager().get_kernel_spec("xanoscript")
+    finally:
+        if saved is None:
+            del os.environ["JUPYTER_PATH"]
+        else:
+            os.environ["JUPYTER_PATH"] = saved
+    assert spec.language == "xanoscript" and spec.argv[0] == sys.executable
+    assert spec.interrupt_mode == "signal"
+
+
+@pytest.mark.parametrize("argv, user, prefix", [
+    (["--sys-prefix"], False, sys.prefix),
+    (["--prefix", "/x"], False, "/x"),
+    (["--user"], True, None),
+])
+def test_location_options(argv: list[str], user: bool, prefix: str | None) -> None:
+    args = inst.parse_args(argv)
+    assert (args.user, args.prefix) == (user, prefix)
+
+
+def test_location_options_are_exclusive() -> None:
+    result = run("install.py", "--user", "--prefix", "/tmp/x")
+    assert result.returncode == 2 and "not allowed with" in result.stderr
+
+
+def test_shipped_kernelspec_matches_the_installer() -> None:
+    shipped = spec_dir(ROOT)
+    spec = json.loads((shipped / "kernel.json").read_text())
+    expected = inst.kernel_json(python="python")  # jupyter_client swaps in its interpreter
+    assert spec == expected
+    resources = ROOT / "xs_kernel" / "resources"
+    for logo in LOGOS:
+        assert (shipped / logo).read_bytes() == (resources / logo).read_bytes()
+
+
+@pytest.mark.parametrize("logo, size", [("logo-32x32.png", 32), ("logo-64x64.png", 64)])
+def test_logos_are_pngs_of_the_right_size(logo: str, size: int) -> None:
+    data = (ROOT / "xs_kernel" / "resources" / logo).read_bytes()
+    assert data[:8] == b"\x89PNG\r\n\x1a\n"
+    assert (int.from_bytes(data[16:20], "big"), int.from_bytes(data[20:24], "big")) == (size, size)
+
+
+def test_the_wheel_carries_the_kernelspec_as_shared_data(tmp_path: Path) -> None:
+    pytest.importorskip("hatchling")
+    result = subprocess.run([sys.executable, "-m", "pip", "wheel", "-q", "--no-deps",
+                             "--no-build-isolation", "-w", str(tmp_path), str(ROOT)],
+                            capture_output=True, text=True, timeout=120)
+    assert result.returncode == 0, result.stderr
+    (wheel,) = tmp_path.glob("xs_kernel-*.whl")
+    names = zipfile.ZipFile(wheel).namelist()
+    data = [n.split("/data/", 1)[1] for n in names if ".data/data/" in n]
+    assert sorted(data) == sorted(f"share/jupyter/kernels/xanoscript/{f}"
+                                  for f in ("kernel.json", *LOGOS))
+    assert "xs_kernel/resources/logo-64x64.png" in names

@@ -1,0 +1,59 @@
+"""Notebooks in the xanoscript kernel: nbclient runs one, nbconvert --execute exports it
+to HTML with the cells highlighted by our Pygments lexer."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+import nbformat
+import pytest
+from nbformat.v4 import new_code_cell, new_notebook
+
+pytestmark = pytest.mark.kernel
+
+CELLS = [
+    "%reset",
+    'var $users { value = [{id: 1, name: "Ann"}, {id: 2, name: "Bob"}] }\n'
+    'redis.set { key = "nb:users", data = $users }',
+    'redis.get { key = "nb:users" } as $back\n'
+    'debug.log { value = "read " ~ ($back|count) ~ " users" }\n'
+    "$back",
+]
+
+
+def notebook() -> nbformat.NotebookNode:
+    nb = new_notebook(cells=[new_code_cell(src) for src in CELLS])
+    nb.metadata["kernelspec"] = {"name": "xanoscript", "display_name": "XanoScript",
+                                 "language": "xanoscript"}
+    # What the kernel's kernel_info puts in a saved notebook; nbconvert picks the lexer from
+    # it before executing, so a never-run notebook would be highlighted as Python.
+    nb.metadata["language_info"] = {"name": "xanoscript", "pygments_lexer": "xanoscript",
+                                    "file_extension": ".xs"}
+    return nb
+
+
+def test_nbclient_runs_a_notebook() -> None:
+    from nbclient import NotebookClient
+
+    nb = notebook()
+    NotebookClient(nb, kernel_name="xanoscript", timeout=60).execute()
+    outputs = nb.cells[2].outputs
+    assert [o.output_type for o in outputs] == ["stream", "execute_result"]
+    assert outputs[0].text == "read 2 users\n"
+    assert outputs[1].data["text/plain"] == '#  id  name\n0  1   "Ann"\n1  2   "Bob"'
+    assert nb.cells[0].outputs == [] and nb.cells[1].outputs == []
+
+
+def test_nbconvert_executes_and_highlights(tmp_path: Path) -> None:
+    path = tmp_path / "demo.ipynb"
+    nbformat.write(notebook(), path)
+    result = subprocess.run(
+        [sys.executable, "-m", "nbconvert", "--to", "html", "--execute", str(path)],
+        capture_output=True, text=True, timeout=120)
+    assert result.returncode == 0, result.stderr
+    html = (tmp_path / "demo.html").read_text(encoding="utf-8")
+    assert '<span class="nb">redis.set</span>' in html  # Name.Builtin from XanoScriptLexer
+    assert '<span class="nv">$users</span>' in html
+    assert "read 2 users" in html and 'class="xs-table"' in html

@@ -1,0 +1,49 @@
+"""redis.ratelimit under contention: 8 processes x 500 calls on one key, max 100, against
+the real server. Exactly 100 calls may be admitted, by the Lua script and by the MULTI
+fallback alike (a GET-then-INCR limiter over-admits here)."""
+
+from __future__ import annotations
+
+import multiprocessing
+from types import SimpleNamespace
+
+import pytest
+
+from xs_kernel.backends.redis_store import RedisStore
+from xs_kernel.registry import Call, load_builtins
+
+PROCESSES = 8
+CALLS = 500
+MAX = 100
+
+
+def _hammer(url: str, prefix: str, scripting: bool, barrier, results) -> None:
+    store = RedisStore(url, prefix=prefix)
+    store._scripting = scripting
+    call = Call(services=SimpleNamespace(redis=store), emit=lambda kind, value: None)
+    ratelimit = load_builtins().function("redis.ratelimit").impl
+    store.ping()  # connect before the start signal so all processes start together
+    barrier.wait()
+    admitted = sum(1 for _ in range(CALLS) if ratelimit(call, key="hammer", max=MAX, ttl=120))
+    results.put(admitted)
+    store.close()
+
+
+@pytest.mark.live_redis
+@pytest.mark.parametrize("scripting", [True, False], ids=["lua", "multi"])
+def test_exactly_max_calls_are_admitted(real_url, new_prefix, scripting) -> None:
+    if "fork" not in multiprocessing.get_all_start_methods():
+        pytest.skip("needs the fork start method (the workers live in this test module)")
+    ctx = multiprocessing.get_context("fork")
+    prefix = new_prefix(real_url)
+    barrier, results = ctx.Barrier(PROCESSES), ctx.Queue()
+    workers = [ctx.Process(target=_hammer, args=(real_url, prefix, scripting, barrier, results))
+               for _ in range(PROCESSES)]
+    for worker in workers:
+        worker.start()
+    admitted = [results.get(timeout=120) for _ in workers]
+    for worker in workers:
+        worker.join(timeout=30)
+        assert worker.exitcode == 0
+    assert sum(admitted) == MAX
+    assert RedisStore(real_url, prefix=prefix).get("hammer") == PROCESSES * CALLS

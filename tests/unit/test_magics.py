@@ -1,0 +1,236 @@
+"""magics/core.py and magics/redis.py, run through cells.run_cell on a fake session."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+import xs_kernel.magics  # noqa: F401  (registers the magics)
+from xs_kernel import cells
+from xs_kernel.errors import XsError
+from xs_kernel.registry import DEFAULT, Param, Registry, builtin, summary, xs_filter
+from xs_kernel.session import Outcome
+
+REG = Registry()
+for _spec in DEFAULT.magics.values():
+    REG.add_magic(_spec)
+
+
+@builtin("redis.get", Param("key", "text", required=True), registry=REG)
+def _get(call, **kw):
+    """Read KEY."""
+
+
+@builtin("redis.set", Param("key", "text", required=True), returns=False, registry=REG)
+def _set(call, **kw):
+    """Write KEY."""
+
+
+@xs_filter("trim", registry=REG)
+def _trim(value):
+    """Strip whitespace."""
+
+
+class FakeStore:
+    def __init__(self, url: str | None) -> None:
+        self.url = url
+
+    def describe(self) -> dict[str, Any]:
+        if self.url is None:
+            return {"backend": "embedded", "prefix": ""}
+        return {"backend": "server", "url": self.url.replace("secret", "***")}
+
+
+class FakeServices:
+    def __init__(self) -> None:
+        self.redis = FakeStore(None)
+
+    def use_redis(self, url: str | None) -> FakeStore:
+        self.redis = FakeStore(url)
+        return self.redis
+
+
+class FakeSession:
+    def __init__(self) -> None:
+        self.registry = REG
+        self.services = FakeServices()
+        self.sink = None
+        self.variables: dict[str, Any] = {}
+        self.roots: dict[str, Any] = {}
+        self.resets = 0
+        self.results: dict[str, Outcome] = {}
+
+    def run(self, code: str, cell_name: str = "<cell>") -> Outcome:
+        return self.results.get(code.strip(), Outcome())
+
+    def reset(self) -> None:
+        self.resets += 1
+        self.variables.clear()
+
+    def set_root(self, root: str, value: Any) -> None:
+        self.roots[root] = value
+
+
+def run(cell: str, session: FakeSession | None = None) -> Outcome:
+    return cells.run_cell(session or FakeSession(), cell, registry=REG)
+
+
+def printed(out: Outcome) -> str:
+    assert out.error is None, out.error
+    return "\n".join(e.text for e in out.events if e.kind == "log")
+
+
+def test_every_magic_has_a_help_summary() -> None:
+    assert {"help", "lsmagic", "vars", "reset", "input", "auth", "env", "config", "time",
+            "display", "redis"} <= set(DEFAULT.magics)
+    assert all(summary(s.doc) for s in DEFAULT.magics.values())
+
+
+def test_help_overview_lists_magics_and_namespaces() -> None:
+    text = printed(run("%help"))
+    for name, spec in DEFAULT.magics.items():
+        assert f"%{name}" in text and summary(spec.doc) in text
+    assert "namespaces (%help NAME lists one): redis" in text
+    assert "Filters: 1" in text
+
+
+@pytest.mark.parametrize("argument, first_line", [
+    ("redis.get", "redis.get { key = ... } as $result"),
+    ("trim", "|trim"),
+    ("%vars", "%vars"),
+    ("vars", "%vars"),
+    ("redis", "  redis.get  Read KEY."),
+    ("redis.", "  redis.get  Read KEY."),
+    ("%redis", "%redis"),
+])
+def test_help_for_one_name(argument: str, first_line: str) -> None:
+    assert printed(run(f"%help {argument}")).splitlines()[0] == first_line
+
+
+def test_help_for_a_namespace_points_at_the_magic_of_the_same_name() -> None:
+    assert printed(run("%help redis")).splitlines()[-1] == "(the magic: %help %redis)"
+
+
+def test_help_for_an_unknown_name_suggests_one() -> None:
+    err = run("%help redis.gte").error
+    assert (err.type, err.message, err.hint) == ("inputerror", "no help for 'redis.gte'",
+                                                 "did you mean redis.get?")
+
+
+def test_lsmagic() -> None:
+    lines = printed(run("%lsmagic")).splitlines()
+    assert len(lines) == len(REG.magics) and lines[0].lstrip().startswith("%auth")
+
+
+def test_vars_is_a_table_of_name_type_preview() -> None:
+    session = FakeSession()
+    session.variables = {"n": 3, "user": {"name": "Ann"}, "s": "x" * 100}
+    out = run("%vars", session)
+    assert out.value == [
+        {"name": "$n", "type": "int", "preview": "3"},
+        {"name": "$user", "type": "object", "preview": '{"name":"Ann"}'},
+        {"name": "$s", "type": "text", "preview": '"' + "x" * 58 + "…"},
+    ]
+
+
+def test_vars_without_variables_says_so() -> None:
+    assert printed(run("%vars")) == "no variables yet"
+
+
+def test_reset() -> None:
+    session = FakeSession()
+    session.variables = {"a": 1}
+    out = run("%reset", session)
+    assert (session.resets, session.variables, out.has_value) == (1, {}, False)
+
+
+@pytest.mark.parametrize("root", ["input", "auth"])
+def test_input_and_auth_set_a_root_from_json(root: str) -> None:
+    session = FakeSession()
+    out = run(f'%{root} {{"id": 1, "tags": ["a"]}}', session)
+    assert out.error is None and not out.has_value
+    assert session.roots[root] == {"id": 1, "tags": ["a"]}
+    assert run(f"%{root}", session).value == {"id": 1, "tags": ["a"]}
+
+
+def test_input_may_span_lines() -> None:
+    session = FakeSession()
+    run('%input {\n  "id": 2\n}', session)
+    assert session.roots["input"] == {"id": 2}
+
+
+@pytest.mark.parametrize("argument, message", [
+    ("{oops}", "%input needs a JSON object: Expecting property name"),
+    ("[1, 2]", "%input needs a JSON object, got array"),
+])
+def test_input_rejects_what_is_not_an_object(argument: str, message: str) -> None:
+    err = run(f"%input {argument}").error
+    assert err.type == "inputerror" and err.message.startswith(message)
+
+
+def test_env_sets_shows_and_rejects() -> None:
+    session = FakeSession()
+    run("%env API_KEY=abc=def", session)
+    run("%env MODE = test", session)
+    assert session.roots["env"] == {"API_KEY": "abc=def", "MODE": "test"}
+    assert run("%env MODE", session).value == "test"
+    assert run("%env", session).value == {"API_KEY": "abc=def", "MODE": "test"}
+    assert run("%env NOPE", session).error.type == "notfound"
+    assert run("%env 1x=2", session).error.type == "inputerror"
+
+
+def test_config_shows_and_sets_max_rows() -> None:
+    session = FakeSession()
+    assert run("%config", session).value == {"max_rows": 50}
+    assert run("%config max_rows=100", session).error is None
+    assert cells.render_options(session).max_rows == 100
+    assert run("%config", session).value == {"max_rows": 100}
+
+
+@pytest.mark.parametrize("argument", ["max_rows=0", "max_rows=abc", "max_rows", "colour=red"])
+def test_config_rejects_bad_settings(argument: str) -> None:
+    assert run(f"%config {argument}").error.type == "inputerror"
+
+
+def test_time_runs_the_rest_and_reports_on_stderr() -> None:
+    session = FakeSession()
+    session.results["value 1"] = Outcome(value=1, has_value=True)
+    out = run("%time\nvalue 1", session)
+    assert (out.value, out.has_value) == (1, True)
+    (event,) = out.events
+    assert event.kind == "warning" and event.text.startswith("time: ")
+
+
+def test_time_wants_its_code_on_the_next_lines() -> None:
+    assert run("%time value 1").error.type == "inputerror"
+
+
+def test_display_sends_the_value_as_a_display_event() -> None:
+    session = FakeSession()
+    session.results["$users"] = Outcome(value=[{"id": 1}], has_value=True)
+    out = run("%display $users", session)
+    assert [(e.kind, e.value) for e in out.events] == [("display", [{"id": 1}])]
+    assert not out.has_value
+
+
+def test_display_reports_the_expression_error_or_a_missing_value() -> None:
+    session = FakeSession()
+    session.results["$x"] = Outcome(error=XsError("notfound", "no $x"))
+    assert run("%display $x", session).error.message == "no $x"
+    assert run("%display $y", session).error.type == "inputerror"
+    assert run("%display").error.type == "inputerror"
+
+
+def test_redis_shows_connects_and_goes_back() -> None:
+    session = FakeSession()
+    assert run("%redis", session).value == {"backend": "embedded", "prefix": ""}
+    out = run("%redis connect redis://:secret@localhost:6379/0", session)
+    assert out.value == {"backend": "server", "url": "redis://:***@localhost:6379/0"}
+    assert run("%redis", session).value["backend"] == "server"
+    assert run("%redis embedded", session).value["backend"] == "embedded"
+
+
+@pytest.mark.parametrize("argument", ["connect", "flush", "embedded now"])
+def test_redis_rejects_bad_commands(argument: str) -> None:
+    assert run(f"%redis {argument}").error.type == "inputerror"

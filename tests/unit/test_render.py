@@ -1,0 +1,123 @@
+"""render: the text/plain and text/html of every kind of value, caps, escaping, stability."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from xs_kernel.render import RenderOptions, bundle, html, plain
+
+SCALARS = [
+    ("abc", '"abc"'),
+    ("null", '"null"'),
+    ("", '""'),
+    ("line\nbreak", '"line\\nbreak"'),
+    ("héllo ✓", '"héllo ✓"'),
+    (42, "42"),
+    (-3, "-3"),
+    (2.5, "2.5"),
+    (2.0, "2.0"),
+    (float("nan"), "null"),
+    (True, "true"),
+    (False, "false"),
+    (None, "null"),
+    ([], "[]"),
+    ({}, "{}"),
+]
+
+
+@pytest.mark.parametrize("value, text", SCALARS)
+def test_scalars_and_empty_containers_are_plain_json_like(value, text) -> None:
+    assert bundle(value) == {"text/plain": text}
+
+
+PLAIN = [
+    (["a", 1, None, True], '0) "a"\n1) 1\n2) null\n3) true'),
+    ([[1, 2], {"k": "v"}], '0) [1,2]\n1) {"k":"v"}'),
+    (list(range(11)), "\n".join(f"{i:>2}) {i}" for i in range(11))),
+    ({"name": "Ann", "age": 7}, 'name: "Ann"\nage:  7'),
+    ({"a b": None, "": 1}, '"a b": null\n"":    1'),
+    ({"nested": {"x": [1]}}, 'nested: {"x":[1]}'),
+    ([{"id": 1, "n": "a"}, {"id": 2, "z": None}],
+     '#  id  n    z\n0  1   "a"\n1  2        null'),
+]
+
+
+@pytest.mark.parametrize("value, text", PLAIN)
+def test_plain_text_of_arrays_and_objects(value, text) -> None:
+    assert plain(value) == text
+
+
+def _cells(markup: str) -> list[str]:
+    return re.findall(r"<t[dh](?: [^>]*)?>(.*?)</t[dh]>", markup)
+
+
+def test_array_of_scalars_is_an_index_value_table() -> None:
+    out = html(["a", None, 3])
+    assert out.startswith('<div class="xs-result"><table class="xs-table">')
+    assert _cells(out) == ["#", "value", "0", "&quot;a&quot;", "1",
+                           '<span class="xs-null">null</span>', "2", "3"]
+
+
+def test_object_is_a_key_value_table() -> None:
+    assert _cells(html({"k": "null", "n": None})) == [
+        "key", "value", "k", "&quot;null&quot;", "n", '<span class="xs-null">null</span>']
+
+
+def test_array_of_objects_uses_the_union_of_keys_in_first_seen_order() -> None:
+    out = html([{"b": 1, "a": 2}, {"c": 3, "a": 4}])
+    assert _cells(out)[:4] == ["#", "b", "a", "c"]
+    assert _cells(out)[4:] == ["0", "1", "2", "", "1", "", "4", "3"]
+    assert out.count('class="xs-missing"') == 2
+
+
+def test_nested_values_are_compact_json_in_a_cell() -> None:
+    out = html({"tags": ["x", "<y>"]})
+    assert '<code class="xs-nested">[&quot;x&quot;,&quot;&lt;y&gt;&quot;]</code>' in out
+
+
+def test_long_nested_values_are_cut() -> None:
+    out = plain({"k": list(range(100))}, RenderOptions(max_cell=20))
+    assert out == "k: [0,1,2,3,4,5,6,7,8,…"
+
+
+@pytest.mark.parametrize("value", [
+    ["<script>alert(1)</script>"],
+    {"<img src=x onerror=alert(1)>": '" onclick="x'},
+    [{"<b>": "&amp;", "k": "</td><script>"}],
+])
+def test_hostile_keys_and_values_are_inert(value) -> None:
+    out = html(value)
+    assert "<script" not in out and "<img" not in out and "<b>" not in out
+    assert "onclick=\"" not in out
+    assert "&amp;amp;" in out or "&lt;" in out
+
+
+@pytest.mark.parametrize("value, shown", [
+    (list(range(1234)), 50),
+    ({f"k{i}": i for i in range(60)}, 50),
+    ([{"i": i} for i in range(51)], 50),
+])
+def test_large_results_are_capped_with_a_visible_line(value, shown) -> None:
+    b = bundle(value)
+    total = f"{len(value):,}"
+    assert b["text/plain"].endswith(f"(showing {shown} of {total} rows)")
+    assert f'<p class="xs-footer">showing {shown} of {total} rows</p>' in b["text/html"]
+    assert b["text/html"].count("<tr>") == shown + 1  # plus the header row
+
+
+def test_the_cap_is_configurable() -> None:
+    b = bundle(list(range(10)), RenderOptions(max_rows=3))
+    assert b["text/plain"].splitlines() == ["0) 0", "1) 1", "2) 2", "(showing 3 of 10 rows)"]
+    assert bundle(list(range(10)), RenderOptions(max_rows=10))["text/plain"].count("\n") == 9
+
+
+def test_no_footer_when_everything_fits() -> None:
+    assert "showing" not in str(bundle(list(range(50))))
+
+
+def test_output_is_deterministic() -> None:
+    value = [{"id": i, "name": f"n{i}", "meta": {"x": [i]}} for i in range(5)]
+    assert bundle(value) == bundle(value)
+    assert not re.search(r"\bid=|0x[0-9a-f]{6,}", bundle(value)["text/html"])

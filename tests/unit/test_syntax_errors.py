@@ -1,0 +1,116 @@
+"""Syntax errors name what was expected in plain words, point at the right place, and
+carry a hint for every known trap."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from xs_kernel.errors import XsSyntaxError, format_error
+from xs_kernel.parser import parse
+
+
+def error(code: str) -> XsSyntaxError:
+    with pytest.raises(XsSyntaxError) as info:
+        parse(code, "cell.xs")
+    return info.value
+
+
+# (code, words in the message, words in the hint, (line, column) of the span)
+TRAPS = [
+    ("conditional {\n  if ($a) {\n  }\n  else if ($b) {\n  }\n}",
+     "else if", "elseif", (4, 8)),
+    ("var $n { value = $arr|count > 0 }",
+     "operator cannot follow a filter chain", "($arr|count) >", (1, 29)),
+    ('var $m { value = $status|to_text ~ ": " }',
+     "operator cannot follow a filter chain", "($status|to_text) ~", (1, 34)),
+    ('var $m { value = "a" ~ $x|trim ~ "b" }',
+     "operator cannot follow a filter chain", "($x|trim) ~", (1, 32)),
+    ("precondition (($attempts|to_int ?? 0) < 5)",
+     "operator cannot follow a filter chain", "($attempts|to_int) ??", (1, 33)),
+    ("input {\n  string name\n}", "`string` is not a XanoScript type", "`text`", (2, 3)),
+    ("input {\n  integer n\n}", "`integer`", "`int`", (2, 3)),
+    ("input {\n  boolean ok\n}", "`boolean`", "`bool`", (2, 3)),
+    ("input {\n  float price\n}", "`float`", "`decimal`", (2, 3)),
+    ('table "t" {\n  schema {\n    string s\n  }\n}', "`string`", "`text`", (3, 5)),
+    ("var $o { value = { customer = $id } }", "expected `:`", "key: value", (1, 29)),
+    ("debug.log { value: 1 }", "found `:`", "name = value", (1, 18)),
+    ("var $x {\n  value = 1\n", "`{` opened on line 1, column 8 is never closed", "`}`", (1, 8)),
+    ("foreach ($xs) {\n  each as $x {\n  }\n", "`{` opened on line 1, column 15", "`}`", (1, 15)),
+    ("var $x { value = [1, 2 }", "`[` opened on line 1, column 18 is closed by `}`", "`]`", (1, 18)),
+    ('var $s { value = "abc }', 'string starting with " on line 1, column 18 is never closed',
+     "closing", (1, 18)),
+    ("var $s { value = 'abc }", "string starting with ' on line 1", "closing", (1, 18)),
+    ('var $s {\n  value = """\n  abc\n}', 'string starting with """ on line 2, column 11', '"""', (2, 11)),
+    ("var $x { value = 1 };", "`;` is not used", "own line", (1, 21)),
+    ("}", "`}` has no matching `{`", "remove", (1, 1)),
+    ("var $x { value = math.add(1, 2) }", "no function calls", "|add:", (1, 22)),
+    ("math.add(5, 3)", "no function calls", "|add:", (1, 11)),
+    ("$x = 5", "found `=`", "var $name", (1, 4)),
+]
+
+
+@pytest.mark.parametrize("code,message,hint,where", TRAPS)
+def test_traps_have_hints(code, message, hint, where):
+    err = error(code)
+    assert message in err.message
+    assert err.hint is not None and hint in err.hint
+    assert (err.span.line, err.span.column) == where
+
+
+PLAIN_WORDS = [
+    ("var $x { value = }", "expected an expression, but found `}`"),
+    ("var x { value = 1 }", "expected a variable such as $name, but found `x`"),
+    ("var $x { value = (1 + 2 }", "closed by `}`"),
+    ("var $x { value = 1 +  }", "expected an expression"),
+    ('db.get "u" as u', "expected a variable such as $name"),
+    ("var $x { value = @ }", "found `@`"),
+    ("conditional {\n  else {\n  }\n}", "expected `if`"),
+    ("for (3) {\n  var $a { value = 1 }\n}", "expected `each`"),
+]
+
+
+@pytest.mark.parametrize("code,message", PLAIN_WORDS)
+def test_messages_use_plain_words(code, message):
+    assert message in error(code).message
+
+
+BAD_INPUTS = [
+    "var $x { value = 1 }\n}", "{{{{", "))", "var $x { value = $a|count > }", "foreach",
+    "var $a { value = `$x +` }", "input {\n  var $x { value = 1 }\n}", "'", '"""', "```",
+    "var $x { value = 1 } as $y", "switch ($a) { case (1) { } break break }", "text?", "$",
+    "a.b.c.", "!break", "x ? y", "@", "\\", "var $x { value = 1 ~ }", "[1 2]",
+]
+
+
+@pytest.mark.parametrize("code", BAD_INPUTS)
+def test_no_lark_internals_leak(code):
+    err = error(code)
+    text = "\n".join(format_error(err))
+    assert not re.search(r"__ANON|RBRACE|LBRACE|_NL\b|\$END|VARIABLE|DOTTED|Token\(", text), text
+    assert err.span is not None and err.span.line >= 1
+    assert err.type == "syntaxerror"
+
+
+def test_error_is_located_for_format_error():
+    err = error("var $x {\n  value = $a|count > 0\n}")
+    lines = format_error(err)
+    assert lines[0].startswith("syntaxerror: an operator cannot follow a filter chain")
+    assert "at cell.xs, line 2, column 20" in lines[1]
+    assert lines[2].endswith("value = $a|count > 0")
+    assert lines[3].strip() == "^"
+    assert lines[-1].startswith("hint: wrap the filtered value in parentheses")
+
+
+def test_errors_inside_backticks_point_into_the_literal():
+    err = error("var $a {\n  value = `$x +`\n}")
+    assert err.span.line == 2
+
+
+def test_deep_nesting_is_a_syntax_error_not_a_crash():
+    deep = "var $x { value = " + "[" * 5000 + "]" * 5000 + " }"
+    try:
+        parse(deep)
+    except XsSyntaxError as err:
+        assert "nested" in err.message or err.message

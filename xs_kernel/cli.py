@@ -1,0 +1,151 @@
+"""The ``xs`` command: ``xs check FILE...|-`` and ``xs run FILE [--input JSON] [--env K=V]``.
+
+``check`` parses and compiles each file without running it and prints
+``FILE:LINE:COL: message`` (and an indented hint line) per problem; exit status 1 when any
+file has one. ``run`` runs one file in a fresh Session: every ``debug.log`` prints one line
+on stdout (text as is, other values as compact JSON), warnings go to stderr, and an
+uncaught error prints ``FILE:LINE:COL: <type>: <message>`` on stderr with exit status 1.
+Imports the session, parser and interpreter; never Jupyter.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from typing import Any, TextIO
+
+from .errors import XsError
+
+
+def _where(name: str, err: XsError) -> str:
+    span = err.span
+    if span is None or span.line <= 0:
+        return f"{name}:"
+    return f"{name}:{span.line}:{span.column}:"
+
+
+def _read(path: str) -> str:
+    if path == "-":
+        return sys.stdin.read()
+    with open(path, encoding="utf-8") as handle:
+        return handle.read()
+
+
+def check_text(text: str, name: str) -> XsError | None:
+    """The first syntax or compile error of TEXT, or None when it would run."""
+    from .interpreter import compile_cell
+    from .parser import parse
+    from .registry import load_builtins
+
+    try:
+        program = parse(text, name)
+        compile_cell(program, load_builtins(), cell=name, source=text)
+    except XsError as exc:
+        return exc
+    except RecursionError:
+        return XsError("syntaxerror", "program too deeply nested")
+    return None
+
+
+def cmd_check(paths: list[str], out: TextIO) -> int:
+    failed = False
+    for path in paths:
+        name = "<stdin>" if path == "-" else path
+        try:
+            text = _read(path)
+        except OSError as exc:
+            out.write(f"{name}: cannot read the file: {exc.strerror}\n")
+            failed = True
+            continue
+        err = check_text(text, name)
+        if err is not None:
+            failed = True
+            out.write(f"{_where(name, err)} {err.message}\n")
+            if err.hint:
+                out.write(f"  hint: {err.hint}\n")
+    return 1 if failed else 0
+
+
+def _parse_env(pairs: list[str]) -> dict[str, str]:
+    env: dict[str, str] = {}
+    for pair in pairs:
+        key, sep, value = pair.partition("=")
+        if not sep or not key:
+            raise ValueError(f"--env expects KEY=VALUE, got {pair!r}")
+        env[key] = value
+    return env
+
+
+def _parse_input(text: str | None) -> dict[str, Any]:
+    if text is None:
+        return {}
+    try:
+        value = json.loads(text)
+    except ValueError as exc:
+        raise ValueError(f"--input is not valid JSON: {exc.msg}") from None
+    if not isinstance(value, dict):
+        raise ValueError("--input must be a JSON object")
+    return value
+
+
+def cmd_run(path: str, input_text: str | None, env_pairs: list[str], out: TextIO,
+            err_out: TextIO) -> int:
+    from .session import Event, Session
+
+    name = "<stdin>" if path == "-" else path
+    try:
+        text = _read(path)
+        input_value, env = _parse_input(input_text), _parse_env(env_pairs)
+    except (OSError, ValueError) as exc:
+        err_out.write(f"xs: {getattr(exc, 'strerror', None) or exc}\n")
+        return 2
+
+    def sink(event: Event) -> None:
+        stream = err_out if event.kind == "warning" else out
+        stream.write(event.text + "\n")
+        stream.flush()
+
+    session = Session(sink=sink)
+    session.set_root("input", input_value)
+    session.set_root("env", env)
+    try:
+        outcome = session.run(text, name)
+    finally:
+        session.services.close()
+    if outcome.stopped:
+        value = outcome.value
+        out.write((value if isinstance(value, str) else _json(value)) + "\n")
+    if outcome.error is not None:
+        error = outcome.error
+        err_out.write(f"{_where(name, error)} {error.type}: {error.message}\n")
+        if error.hint:
+            err_out.write(f"  hint: {error.hint}\n")
+        return 1
+    return 0
+
+
+def _json(value: Any) -> str:
+    from .values import to_json
+
+    return to_json(value)
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="xs", description="Check or run XanoScript files.")
+    commands = parser.add_subparsers(dest="command", required=True)
+    check = commands.add_parser("check", help="report syntax and compile errors")
+    check.add_argument("files", nargs="+", metavar="FILE", help="files to check; - for stdin")
+    run = commands.add_parser("run", help="run a file and print its debug.log lines")
+    run.add_argument("file", metavar="FILE", help="the file to run; - for stdin")
+    run.add_argument("--input", metavar="JSON", help="the $input object, as JSON")
+    run.add_argument("--env", metavar="K=V", action="append", default=[],
+                     help="set $env.K (repeatable)")
+    args = parser.parse_args(argv)
+    if args.command == "check":
+        return cmd_check(args.files, sys.stdout)
+    return cmd_run(args.file, args.input, args.env, sys.stdout, sys.stderr)
+
+
+if __name__ == "__main__":
+    sys.exit(main())

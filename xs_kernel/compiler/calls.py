@@ -1,0 +1,268 @@
+"""Compile handler for generic statements (``redis.set {…}``, ``math.add $n {…}``,
+``array.filter ($a) if (…) as $b``…) and the attribute binder they share with the core
+statements.
+
+A statement name is looked up first in the core table (``compiler.core``: return, throw,
+group, function.run, debug.stop…), then in the registry. Attributes are bound to the
+spec's ``Param``s when the cell compiles: unknown or rejected attributes, missing
+required ones and ``as`` on a statement without a result fail before anything runs.
+
+Target conventions (``FunctionSpec.target``): ``"variable"`` means the statement works
+in place on a variable path — the evaluated value arrives as ``call.target`` and, when
+the spec has ``returns=False``, whatever the implementation returns is written back to
+that path (``math.add $n``, ``array.push $a``); with ``returns=True`` the implementation
+may change an array/object target in place and its result goes to ``as`` (``array.pop``).
+Any other non-empty value just means "evaluate the target and pass it as call.target".
+"""
+
+from __future__ import annotations
+
+import keyword
+from typing import Any, Callable, Iterable
+
+from .. import nodes
+from ..coercion import Invalid, coerce
+from ..errors import XsError
+from ..registry import UNIVERSAL_ATTRIBUTES, Call, Param, RawExpr
+from ..scope import own
+from ..values import truthy
+from . import Compiler, Thunk, handles
+from .filters import chain, lazy_maker
+from .targets import assignment
+
+Builder = Callable[[Any], Any]  # frame -> argument value
+
+
+@handles(nodes.Attr)
+def compile_attr(c: Compiler, node: nodes.Attr) -> Thunk:
+    return c.expr(node.value)
+
+
+@handles(nodes.Statement)
+def compile_statement(c: Compiler, node: nodes.Statement) -> Any:
+    from .core import CORE
+
+    core = CORE.get(node.name)
+    if core is not None:
+        return core(c, node)
+    spec = c.registry.function(node.name)
+    if spec is None:
+        raise unknown_statement(c, node)
+    if node.alias and not spec.returns:
+        raise XsError("syntaxerror", f"`{node.name}` has no result, so `as ${node.alias}` "
+                      "cannot bind anything", span=node.span)
+    args, universal = bind(c, node.name, spec.params, node.items, node.span, spec.rejected)
+    target, write_back = _target(c, node, spec)
+    bind_result = result_binder(c, node)
+    run = _runner(node.name, spec.impl, args, target, write_back, bind_result, node.span)
+    return with_universal(universal, run, bind_result)
+
+
+def _runner(name: str, impl: Callable[..., Any], args: list[tuple[str, Builder]],
+            target: Thunk | None, write_back: Callable[[Any, Any], None] | None,
+            bind_result: Callable[[Any, Any], None] | None, span: Any) -> Callable[[Any], None]:
+    def run(frame: Any) -> None:
+        rt = frame.rt
+        call = Call(services=rt.services, emit=rt.emit, span=span, session=rt.session,
+                    target=None if target is None else target(frame))
+        kwargs = {key: build(frame) for key, build in args}
+        try:
+            result = impl(call, **kwargs)
+        except XsError as exc:
+            raise exc.at(span)
+        except RecursionError:
+            raise
+        except Exception as exc:
+            raise XsError("standard", f"`{name}` failed: {exc}", span=span) from None
+        if write_back is not None:
+            write_back(frame, result)
+        if bind_result is not None:
+            bind_result(frame, result)
+    return run
+
+
+def with_universal(universal: dict[str, Thunk], run: Callable[[Any], None],
+                   bind_result: Callable[[Any, Any], None] | None = None
+                   ) -> Callable[[Any], None]:
+    """Honour `disabled = expr` (skip when truthy) and `mock = {"test name": value}`
+    (while that unit test runs, the statement's result is the value, nothing runs)."""
+    disabled, mock = universal.get("disabled"), universal.get("mock")
+    if disabled is None and mock is None:
+        return run
+
+    def run_universal(frame: Any) -> None:
+        if disabled is not None and truthy(disabled(frame)):
+            return
+        if mock is not None:
+            test = frame.rt.test_name
+            mocks = mock(frame) if test is not None else None
+            if type(mocks) is dict and test in mocks:
+                if bind_result is not None:
+                    bind_result(frame, mocks[test])
+                return
+        run(frame)
+    return run_universal
+
+
+def unknown_statement(c: Compiler, node: nodes.Statement) -> XsError:
+    from .core import CORE
+
+    names = list(c.registry.functions) + list(CORE)
+    match = c.registry.suggest(node.name, names)
+    return XsError("syntaxerror", f"unknown statement `{node.name}`", span=node.span,
+                   hint=f"did you mean `{match}`?" if match else None)
+
+
+def _target(c: Compiler, node: nodes.Statement, spec: Any) -> tuple[Thunk | None, Any]:
+    if node.target is None:
+        if spec.target == "variable":
+            raise XsError("inputerror", f"`{node.name}` needs a variable to work on, "
+                          f"as in `{node.name} $x {{ … }}`", span=node.span)
+        return None, None
+    if spec.target is None:
+        raise XsError("inputerror", f"`{node.name}` takes nothing between its name and "
+                      "its block", span=node.target.span)
+    if spec.target != "variable":
+        return c.expr(node.target), None
+    read, write = assignment(c, node.target, f"`{node.name}`")
+    return read, (write if not spec.returns else None)
+
+
+def result_binder(c: Compiler, node: nodes.Statement) -> Callable[[Any, Any], None] | None:
+    """``as $x|filters``: filter the result, then store a private copy in $x."""
+    if not node.alias:
+        return None
+    name = node.alias
+    c.assigns(name)
+    filters = chain(c, node.alias_filters)
+
+    def bind_alias(frame: Any, value: Any) -> None:
+        if filters is not None:
+            value = filters(frame, value)
+        if type(value) is list or type(value) is dict:
+            value = own(value)
+        frame.vars[name] = value
+    return bind_alias
+
+
+# ---------------------------------------------------------------- attribute binding
+
+
+def bind(c: Compiler, owner: str, params: Iterable[Param], items: Iterable[Any], span: Any,
+         rejected: dict[str, str] | None = None
+         ) -> tuple[list[tuple[str, Builder]], dict[str, Thunk]]:
+    """Builders for each parameter (keyword name, builder), and the universal attributes
+    given (``disabled``, ``mock``) as thunks; ``description`` is dropped."""
+    params = tuple(params)
+    by_name = {p.name: p for p in params}
+    given: dict[str, Builder] = {}
+    universal: dict[str, Thunk] = {}
+    for item in items:
+        if isinstance(item, (nodes.Attr, nodes.Block)):
+            if getattr(item, "disabled", False):
+                continue
+            if item.name in given:
+                raise XsError("inputerror", f"`{owner}` got the attribute `{item.name}` twice",
+                              span=item.span)
+            param = by_name.get(item.name)
+            if param is None:
+                if isinstance(item, nodes.Attr) and item.name in UNIVERSAL_ATTRIBUTES:
+                    if item.name != "description":
+                        universal[item.name] = c.expr(item.value)
+                    continue
+                raise _unknown_attribute(c, owner, item, by_name, rejected or {})
+            given[item.name] = _builder(c, owner, param, item)
+        else:
+            raise XsError("syntaxerror", f"`{owner}` expects `name = value` attributes here",
+                          span=item.span)
+    args: list[tuple[str, Builder]] = []
+    for param in params:
+        build = given.get(param.name)
+        if build is None:
+            if param.required:
+                raise XsError("inputerror", f"`{owner}` needs the attribute `{param.name}`",
+                              span=span)
+            build = _default(param.default)
+        args.append((python_name(param.name), build))
+    return args, universal
+
+
+def python_name(name: str) -> str:
+    """The keyword an attribute is passed as (``if`` -> ``if_``)."""
+    return name + "_" if keyword.iskeyword(name) else name
+
+
+def _unknown_attribute(c: Compiler, owner: str, item: Any, by_name: dict[str, Param],
+                       rejected: dict[str, str]) -> XsError:
+    if item.name in rejected:
+        return XsError("inputerror", f"`{owner}` has no attribute `{item.name}`", span=item.span,
+                       hint=f"use `{rejected[item.name]}` instead")
+    match = c.registry.suggest(item.name, by_name)
+    names = ", ".join(f"`{n}`" for n in by_name) or "none"
+    return XsError("inputerror", f"`{owner}` has no attribute `{item.name}`", span=item.span,
+                   hint=f"did you mean `{match}`?" if match else f"its attributes: {names}")
+
+
+def _builder(c: Compiler, owner: str, param: Param, item: Any) -> Builder:
+    if isinstance(item, nodes.Block):
+        return _block_builder(c, item, runnable=param.lazy)
+    if param.raw:
+        return _raw_builder(c, item.value)
+    if param.lazy:
+        return lazy_maker(c, item.value)
+    value = c.expr(item.value)
+    if param.type == "any":
+        return value
+    type_, name, span = param.type, param.name, item.value.span
+
+    def coerced(frame: Any) -> Any:
+        try:
+            return coerce(type_, value(frame))
+        except Invalid as exc:
+            raise XsError("inputerror", f"attribute `{name}` of `{owner}` {exc}",
+                          span=span, payload={"param": name}) from None
+    return coerced
+
+
+def _block_builder(c: Compiler, block: nodes.Block, *, runnable: bool) -> Builder:
+    """A nested block: for a lazy parameter (``stack { … }``) a zero-argument callable
+    running its statements in the caller's frame; otherwise an object when it holds only
+    attributes, else that callable too."""
+    if not runnable and all(isinstance(i, nodes.Attr) for i in block.items):
+        entries = [(a.name, c.expr(a.value)) for a in block.items if not a.disabled]
+
+        def build_object(frame: Any) -> dict[str, Any]:
+            return {key: value(frame) for key, value in entries}
+        return build_object
+    body = c.block(block.items)
+
+    def build_stack(frame: Any) -> Callable[[], None]:
+        def run_stack() -> None:
+            body(frame)
+        return run_stack
+    return build_stack
+
+
+def _raw_builder(c: Compiler, expr: Any) -> Builder:
+    # Keyed by id, holding the node too: a node built later may reuse a dead node's id.
+    cache: dict[int, tuple[Any, Thunk]] = {}
+
+    def build_raw(frame: Any) -> RawExpr:
+        def evaluate(sub: Any) -> Any:
+            entry = cache.get(id(sub))
+            if entry is None or entry[0] is not sub:
+                entry = cache[id(sub)] = (sub, c.expr(sub))
+            return entry[1](frame)
+        return RawExpr(node=expr, evaluate=evaluate)
+    return build_raw
+
+
+def _default(value: Any) -> Builder:
+    if type(value) is list or type(value) is dict:
+        def fresh_default(frame: Any) -> Any:
+            return own(value)
+        return fresh_default
+
+    def default(frame: Any) -> Any:
+        return value
+    return default

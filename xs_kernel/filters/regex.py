@@ -1,0 +1,188 @@
+"""Regular-expression filters: the receiver is a PCRE pattern such as ``"/^a.*c$/i"``.
+
+Patterns are translated to Python's ``re`` (named groups, ``\\z``, ``\\h``); a pattern that
+does not parse is an ``inputerror`` naming the filter. A pattern without delimiters is used
+as it is. Results follow PHP's ``preg_*`` functions. Imports only the registry, ``values``
+and ``_support``.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+from typing import Any
+
+from ..registry import xs_filter
+from . import _support as s
+
+_CLOSERS = {"(": ")", "[": "]", "{": "}", "<": ">"}
+_FLAGS = {"i": re.I, "m": re.M, "s": re.S, "x": re.X, "u": 0, "D": 0, "A": 0, "S": 0}
+
+
+def _split_delimiters(pattern: str) -> tuple[str, str]:
+    """(body, flags) of a delimited pattern, or (pattern, "") when it has no delimiters."""
+    if len(pattern) >= 2 and not pattern[0].isalnum() and pattern[0] not in "\\ \t\r\n":
+        closer = _CLOSERS.get(pattern[0], pattern[0])
+        end = pattern.rfind(closer)
+        if end > 0 and all(f in _FLAGS or f == "U" for f in pattern[end + 1:]):
+            return pattern[1:end], pattern[end + 1:]
+    return pattern, ""
+
+
+def _translate(body: str) -> str:
+    """PCRE syntax Python spells differently, rewritten outside character escapes."""
+    out: list[str] = []
+    i = 0
+    while i < len(body):
+        c = body[i]
+        if c == "\\" and i + 1 < len(body):
+            nxt = body[i + 1]
+            out.append({"z": r"\Z", "Z": r"(?=\n?\Z)", "h": r"[ \t]", "H": r"[^ \t]"}
+                       .get(nxt, c + nxt))
+            i += 2
+            continue
+        if body.startswith("(?<", i) and body[i + 3:i + 4] not in ("=", "!"):
+            out.append("(?P<")
+            i += 3
+            continue
+        if body.startswith("(?'", i):
+            close = body.find("'", i + 3)
+            if close > 0:
+                out.append(f"(?P<{body[i + 3:close]}>")
+                i = close + 1
+                continue
+        out.append(c)
+        i += 1
+    return "".join(out)
+
+
+@lru_cache(maxsize=256)
+def compile_pattern(name: str, pattern: str) -> re.Pattern:
+    """PATTERN (PCRE text) compiled for ``re``; an inputerror names filter NAME."""
+    body, flag_text = _split_delimiters(pattern)
+    if "U" in flag_text:
+        raise s.bad(name, "the U (ungreedy) modifier is not supported; use lazy quantifiers")
+    flags = 0
+    for f in flag_text:
+        flags |= _FLAGS[f]
+    translated = _translate(body)
+    if "A" in flag_text:
+        translated = r"\A(?:" + translated + ")"
+    try:
+        return re.compile(translated, flags)
+    except re.error as exc:
+        raise s.bad(name, f"invalid regular expression {pattern!r}: {exc}") from None
+    except (OverflowError, RecursionError):
+        raise s.bad(name, f"regular expression {pattern!r} is too complex") from None
+
+
+def _pattern(name: str, value: Any) -> re.Pattern:
+    return compile_pattern(name, s.receiver_text(value))
+
+
+def _groups(m: re.Match) -> list[str]:
+    """PHP's match list: whole match then groups; trailing unmatched groups are dropped,
+    inner ones read as ""."""
+    groups = [m.group(0)] + [g for g in m.groups()]
+    while len(groups) > 1 and groups[-1] is None:
+        groups.pop()
+    return ["" if g is None else g for g in groups]
+
+
+def _keyed(pattern: re.Pattern, values_by_index: list[Any]) -> Any:
+    """With named groups PHP adds each name as a key before its number: an object."""
+    if not pattern.groupindex:
+        return values_by_index
+    names = {i: n for n, i in pattern.groupindex.items()}
+    out: dict[str, Any] = {}
+    for i, v in enumerate(values_by_index):
+        if i in names:
+            out[names[i]] = v
+        out[str(i)] = v
+    return out
+
+
+@xs_filter("regex_matches", accepts=s.TEXT, aliases=("regex_test",))
+def filter_regex_matches(value, subject):
+    """True when the pattern matches somewhere in the subject text.
+
+    pattern|regex_matches:subject — `"/^a.*c$/"|regex_matches:"abbc"` is true.
+    """
+    return _pattern("regex_matches", value).search(s.text("regex_matches", subject)) is not None
+
+
+@xs_filter("regex_get_first_match", accepts=s.TEXT, aliases=("regex_match",))
+def filter_regex_get_first_match(value, subject):
+    """The first match as an array: the whole match, then each group ([] when none).
+
+    pattern|regex_get_first_match:subject — `"/(\\w+)@(\\w+)/"|regex_get_first_match:"a@b"`
+    is ["a@b","a","b"]. Named groups make it an object keyed by name and number.
+    """
+    pattern = _pattern("regex_get_first_match", value)
+    m = pattern.search(s.text("regex_get_first_match", subject))
+    return [] if m is None else _keyed(pattern, _groups(m))
+
+
+@xs_filter("regex_get_all_matches", accepts=s.TEXT, aliases=("regex_match_all",))
+def filter_regex_get_all_matches(value, subject):
+    """Every match, grouped like PHP's preg_match_all: one array per group.
+
+    pattern|regex_get_all_matches:subject — `"/\\d/"|regex_get_all_matches:"a1b2"` is
+    [["1","2"]]; with a group, [["a1","b2"],["1","2"]] for `"/[a-z](\\d)/"`.
+    """
+    pattern = _pattern("regex_get_all_matches", value)
+    matches = list(pattern.finditer(s.text("regex_get_all_matches", subject)))
+    columns: list[list[str]] = [[] for _ in range(pattern.groups + 1)]
+    for m in matches:
+        for i in range(pattern.groups + 1):
+            g = m.group(i)
+            columns[i].append("" if g is None else g)
+    return _keyed(pattern, columns)
+
+
+_BACKREF = re.compile(r"\\\\|\$\{(\d{1,2})\}|\$(\d{1,2})|\\(\d{1,2})")
+
+
+def _replacement(template: str) -> Any:
+    """PHP's ``$1``/``${1}``/``\\1`` references as a function for ``re.sub``."""
+    def expand(m: re.Match) -> str:
+        out, pos = [], 0
+        for ref in _BACKREF.finditer(template):
+            out.append(template[pos:ref.start()])
+            pos = ref.end()
+            if ref.group(0) == "\\\\":
+                out.append("\\")
+                continue
+            n = int(next(g for g in ref.groups() if g is not None))
+            out.append((m.group(n) or "") if n <= (m.re.groups) else "")
+        out.append(template[pos:])
+        return "".join(out)
+
+    return expand
+
+
+@xs_filter("regex_replace", accepts=s.TEXT)
+def filter_regex_replace(value, replacement, subject):
+    """Replace every match of the pattern in the subject; `$1` or `\\1` insert groups.
+
+    pattern|regex_replace:replacement:subject — `"/\\s+/"|regex_replace:"-":"a  b"` is "a-b".
+    """
+    pattern = _pattern("regex_replace", value)
+    template = s.text("regex_replace", replacement, "the replacement")
+    return pattern.sub(_replacement(template), s.text("regex_replace", subject, "the subject"))
+
+
+_QUOTED = set(".\\+*?[^]$(){}=!<>|:-#")
+
+
+@xs_filter("regex_quote", accepts=s.TEXT)
+def filter_regex_quote(value, delimiter=None):
+    """Escape the characters that mean something in a regular expression.
+
+    text|regex_quote[:delimiter] — `"^a.b$"|regex_quote` is `\\^a\\.b\\$`; the delimiter,
+    when given, is escaped too.
+    """
+    extra = "" if delimiter is None else s.text("regex_quote", delimiter, "the delimiter")
+    special = _QUOTED | set(extra)
+    return "".join(("\\" + c if c in special else "\\000" if c == "\0" else c)
+                   for c in s.receiver_text(value))

@@ -1,0 +1,183 @@
+"""The ipykernel adapter: Jupyter messages in, one persistent XanoScript session out.
+
+Thin on purpose: ``cells.run_cell`` runs a cell (magics, then code), ``render`` turns values
+into MIME bundles, ``completion`` answers Tab and shift-Tab. This module only translates:
+events become ``stream``/``display_data`` messages sent while the cell runs (parented to
+it, nothing when ``silent``), the cell's value becomes ``execute_result``, an error becomes
+an iopub ``error`` plus an error reply. Replies are built in exactly two helpers. Nothing a
+cell does may kill the process: an unexpected Python exception is reported as
+``InternalError`` (a kernel bug). The session and the language core are imported on the
+first request that needs them, so ``kernel_info`` answers before lark is loaded.
+"""
+
+from __future__ import annotations
+
+import traceback
+from typing import Any
+
+from ipykernel._version import kernel_protocol_version
+from ipykernel.kernelbase import Kernel
+
+from . import __version__
+from .errors import XsError, XsInterrupt, format_error
+
+LANGUAGE_VERSION = "2.0"  # the XanoScript dialect the grammar follows (docs, late 2025)
+STREAMS = {"log": "stdout", "warning": "stderr"}
+
+
+class XanoScriptKernel(Kernel):
+    implementation = "xs_kernel"
+    implementation_version = __version__
+    language_info = {
+        "name": "xanoscript",
+        "version": LANGUAGE_VERSION,
+        "mimetype": "text/x-xanoscript",
+        "file_extension": ".xs",
+        "pygments_lexer": "xanoscript",
+        "codemirror_mode": "javascript",  # nearest built-in mode: braces, strings, // comments
+    }
+    banner = (f"XanoScript kernel {__version__}: each cell runs in one persistent session; "
+              "%help lists the magics")
+    help_links = [{"text": "Xano documentation", "url": "https://docs.xano.com/"}]
+
+    def __init__(self, **kwargs: Any) -> None:
+        super().__init__(**kwargs)
+        self._xs: Any = None  # the XanoScript session, made on first use
+        self._registry: Any = None
+        self._services: Any = None
+        self._silent = False
+
+    @property
+    def kernel_info(self) -> dict[str, Any]:
+        # Not the base's: it claims "debugger" and "kernel subshells" (we support neither)
+        # and imports debugpy to find out, which costs start-up time and prints warnings.
+        return {"protocol_version": kernel_protocol_version, "implementation": self.implementation,
+                "implementation_version": self.implementation_version,
+                "language_info": self.language_info, "banner": self.banner,
+                "help_links": self.help_links, "supported_features": []}
+
+    # -- the session
+
+    @property
+    def xs(self) -> Any:
+        if self._xs is None:
+            from .cells import default_registry
+            from .services import Services
+            from .session import Session
+
+            self._registry, self._services = default_registry(), Services()
+            self._xs = Session(registry=self._registry, services=self._services,
+                               sink=self._on_event)
+        return self._xs
+
+    def _on_event(self, event: Any) -> None:
+        """Send one event of the running cell at once (debug.log lines stream live)."""
+        if self._silent:
+            return
+        if event.kind == "display":
+            self._send_bundle("display_data", event.value)
+        else:
+            text = event.text if event.text.endswith("\n") else event.text + "\n"
+            self.send_response(self.iopub_socket, "stream",
+                               {"name": STREAMS.get(event.kind, "stdout"), "text": text})
+
+    def _send_bundle(self, msg_type: str, value: Any) -> None:
+        from .cells import render_options
+        from .render import bundle
+
+        content = {"data": bundle(value, render_options(self.xs)), "metadata": {}}
+        if msg_type == "execute_result":
+            content["execution_count"] = self.execution_count
+        self.send_response(self.iopub_socket, msg_type, content)
+
+    # -- handlers
+
+    async def do_execute(self, code: str, silent: bool, store_history: bool = True,
+                         user_expressions: dict | None = None, allow_stdin: bool = False,
+                         *, cell_meta: Any = None, cell_id: Any = None) -> dict[str, Any]:
+        self._silent = silent
+        try:
+            from .cells import run_cell
+
+            outcome = run_cell(self.xs, code, registry=self._registry,
+                               cell_name=f"<cell {self.execution_count}>")
+            if outcome.error is not None:
+                if outcome.error.type == "KeyboardInterrupt":
+                    self._interrupted()
+                return self._error_reply(outcome.error)
+            if outcome.has_value and not silent:
+                self._send_bundle("execute_result", outcome.value)
+            return self._ok_reply()
+        except KeyboardInterrupt:  # arrived outside the interpreter's own guard
+            self._interrupted()
+            return self._error_reply(XsInterrupt())
+        except Exception as exc:  # a kernel bug must not kill the session
+            self.log.error("internal error in do_execute", exc_info=True)
+            err = XsError("InternalError", f"{type(exc).__name__}: {exc} "
+                          "(a bug in xs_kernel, not in your code)")
+            return self._error_reply(err, traceback.format_exc().splitlines())
+
+    def _interrupted(self) -> None:
+        """Drop a Redis connection an interrupt may have cut mid-reply (only if one exists)."""
+        store = getattr(self._services, "_redis", None)  # never create a store just to reset it
+        reset = getattr(store, "reset_connection", None)
+        if reset is not None:
+            try:
+                reset()
+            except Exception:
+                self.log.warning("could not reset the redis connection", exc_info=True)
+
+    # Tab, shift-Tab and Enter must always get a reply: a request without one leaves the
+    # front end waiting, so a failure answers "nothing found" and is logged.
+
+    async def do_complete(self, code: str, cursor_pos: int) -> dict[str, Any]:
+        try:
+            from .cells import variables
+            from .completion import complete
+
+            session = self.xs
+            return complete(code, cursor_pos, self._registry, variables(session))
+        except Exception:
+            self.log.error("completion failed", exc_info=True)
+            return {"status": "ok", "matches": [], "cursor_start": cursor_pos,
+                    "cursor_end": cursor_pos, "metadata": {}}
+
+    async def do_inspect(self, code: str, cursor_pos: int, detail_level: int = 0,
+                         omit_sections: Any = ()) -> dict[str, Any]:
+        try:
+            from .cells import variables
+            from .completion import inspect
+
+            session = self.xs
+            return inspect(code, cursor_pos, self._registry, variables(session), detail_level)
+        except Exception:
+            self.log.error("inspection failed", exc_info=True)
+            return {"status": "ok", "found": False, "data": {}, "metadata": {}}
+
+    async def do_is_complete(self, code: str) -> dict[str, Any]:
+        try:
+            from .cells import is_complete
+
+            status, indent = is_complete(self.xs, code)
+        except Exception:
+            self.log.error("is_complete failed", exc_info=True)
+            status, indent = "unknown", ""
+        return {"status": status, "indent": indent} if status == "incomplete" else {"status": status}
+
+    async def do_shutdown(self, restart: bool) -> dict[str, Any]:
+        if self._services is not None:
+            self._services.close()
+        return {"status": "ok", "restart": restart}
+
+    # -- the only two reply builders
+
+    def _ok_reply(self) -> dict[str, Any]:
+        return {"status": "ok", "execution_count": self.execution_count,
+                "payload": [], "user_expressions": {}}
+
+    def _error_reply(self, err: XsError, details: list[str] | tuple[str, ...] = ()) -> dict[str, Any]:
+        content = {"ename": err.type, "evalue": err.message,
+                   "traceback": [*format_error(err), *details]}
+        if not self._silent:
+            self.send_response(self.iopub_socket, "error", content)
+        return {"status": "error", "execution_count": self.execution_count, **content}

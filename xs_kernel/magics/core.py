@@ -1,0 +1,198 @@
+"""The general magics: %help %lsmagic %vars %reset %input %auth %env %config %time %display.
+
+Each is one registry entry whose docstring is its help text (``%help NAME`` prints it).
+A magic receives the session and the text after its name, and returns a value, None or a
+``cells`` marker (Print, Display, AroundCell); it never prints and never imports the
+session module or Jupyter.
+"""
+
+from __future__ import annotations
+
+import time
+from typing import Any
+
+from .. import cells, completion
+from ..errors import XsError
+from ..registry import DEFAULT, magic, summary
+from ..values import from_json, preview, type_name
+
+CONFIG_KEYS = {"max_rows": "rows of a result shown before the \"showing N of M\" line"}
+
+
+def _registry(session: Any):
+    return getattr(session, "registry", None) or DEFAULT
+
+
+@magic("help")
+def magic_help(session: Any, text: str) -> cells.Print:
+    """Show help: `%help` lists the magics and namespaces; `%help NAME` explains a statement
+    (`%help redis.set`), a namespace (`%help redis`), a filter (`%help trim`) or a magic
+    (`%help %vars`)."""
+    registry = _registry(session)
+    name = text.strip()
+    if not name:
+        return cells.Print(_overview(registry))
+    if name.startswith("%"):
+        spec = registry.magics.get(name[1:])
+    else:
+        spec = registry.function(name) or registry.filter(name)
+    if spec is not None:
+        return cells.Print(completion.help_text(spec))
+    members = [] if name.startswith("%") else registry.namespace(name.rstrip(".") + ".")
+    if members:
+        text = _listing([(s.name, s.doc) for s in members])
+        also = registry.magics.get(name.rstrip("."))
+        return cells.Print(text + (f"\n(the magic: %help %{also.name})" if also else ""))
+    spec = registry.magics.get(name.lstrip("%"))
+    if spec is not None:
+        return cells.Print(completion.help_text(spec))
+    candidates = [*registry.functions, *registry.filters, *("%" + m for m in registry.magics)]
+    guess = registry.suggest(name, candidates)
+    raise XsError("inputerror", f"no help for {name!r}",
+                  hint=f"did you mean {guess}?" if guess else "%help lists what there is")
+
+
+def _overview(registry: Any) -> str:
+    namespaces = sorted({n.split(".")[0] for n in registry.functions if "." in n})
+    lines = ["Magics (a % line at the top of a cell):", _listing(
+        [("%" + n, s.doc) for n, s in sorted(registry.magics.items())])]
+    if namespaces:
+        lines += ["", "Statement namespaces (%help NAME lists one): " + ", ".join(namespaces)]
+    if registry.filters:
+        lines += [f"Filters: {len(set(map(id, registry.filters.values())))} "
+                  "(%help NAME explains one; type | and press Tab to list them)"]
+    return "\n".join(lines)
+
+
+def _listing(rows: list[tuple[str, str]]) -> str:
+    width = max((len(n) for n, _ in rows), default=0)
+    return "\n".join(f"  {n:<{width}}  {summary(doc)}" for n, doc in rows)
+
+
+@magic("lsmagic")
+def magic_lsmagic(session: Any, text: str) -> cells.Print:
+    """List the magics with a one-line summary each."""
+    registry = _registry(session)
+    return cells.Print(_listing([("%" + n, s.doc) for n, s in sorted(registry.magics.items())]))
+
+
+@magic("vars")
+def magic_vars(session: Any, text: str) -> Any:
+    """Show the session's variables: name, type and a short preview of the value."""
+    names = getattr(session, "variables", None) or {}
+    if not names:
+        return cells.Print("no variables yet")
+    return [{"name": "$" + n, "type": type_name(v), "preview": preview(v)}
+            for n, v in names.items()]
+
+
+@magic("reset")
+def magic_reset(session: Any, text: str) -> None:
+    """Forget every variable, function and table of the session (settings made with
+    %config and the redis connection stay)."""
+    session.reset()
+
+
+def _json_argument(name: str, text: str) -> Any:
+    try:
+        value = from_json(text)
+    except ValueError as err:
+        raise XsError("inputerror", f"%{name} needs a JSON object: {err}") from None
+    if not isinstance(value, dict):
+        raise XsError("inputerror", f"%{name} needs a JSON object, got {type_name(value)}")
+    return value
+
+
+@magic("input")
+def magic_input(session: Any, text: str) -> Any:
+    """Set `$input` for the following cells from a JSON object: `%input {"id": 1}`.
+    Without an argument, show the current `$input`."""
+    if not text.strip():
+        return cells.root_value(session, "input") or {}
+    cells.set_root(session, "input", _json_argument("input", text))
+    return None
+
+
+@magic("auth")
+def magic_auth(session: Any, text: str) -> Any:
+    """Set `$auth` (the authenticated user) from a JSON object: `%auth {"id": 7}`.
+    Without an argument, show the current `$auth`."""
+    if not text.strip():
+        return cells.root_value(session, "auth") or {}
+    cells.set_root(session, "auth", _json_argument("auth", text))
+    return None
+
+
+@magic("env")
+def magic_env(session: Any, text: str) -> Any:
+    """Set an environment variable read as `$env.NAME`: `%env NAME=value` (the value is
+    text). `%env NAME` shows one; `%env` alone shows them all."""
+    current = dict(cells.root_value(session, "env") or {})
+    text = text.strip()
+    if not text:
+        return current
+    name, eq, value = text.partition("=")
+    name = name.strip()
+    if not name.isidentifier():
+        raise XsError("inputerror", f"%env needs NAME=value, got {text!r}")
+    if not eq:
+        if name not in current:
+            raise XsError("notfound", f"$env.{name} is not set")
+        return current[name]
+    current[name] = value.strip()
+    cells.set_root(session, "env", current)
+    return None
+
+
+@magic("config")
+def magic_config(session: Any, text: str) -> Any:
+    """Show or change display settings: `%config max_rows=100` sets how many rows of a
+    result are shown before the "showing N of M rows" line (default 50)."""
+    settings = cells.config(session)
+    text = text.strip()
+    if not text:
+        return {key: settings.get(key, cells.DEFAULT_MAX_ROWS) for key in CONFIG_KEYS}
+    key, eq, value = (part.strip() for part in text.partition("="))
+    if key not in CONFIG_KEYS:
+        raise XsError("inputerror", f"unknown setting {key!r}",
+                      hint="settings: " + ", ".join(CONFIG_KEYS))
+    if not eq or not value.isdigit() or int(value) < 1:
+        raise XsError("inputerror", f"%config {key} needs a whole number of 1 or more")
+    settings[key] = int(value)
+    return None
+
+
+@magic("time")
+def magic_time(session: Any, text: str) -> cells.AroundCell:
+    """Run the rest of the cell and report the elapsed wall-clock time on stderr."""
+    if text.strip():
+        raise XsError("inputerror", "%time times the lines below it; put the code on the next line")
+
+    def around(run_rest):
+        start = time.perf_counter()
+        outcome = run_rest()
+        return outcome, f"time: {_duration(time.perf_counter() - start)}"
+
+    return cells.AroundCell(around)
+
+
+def _duration(seconds: float) -> str:
+    if seconds < 1e-3:
+        return f"{seconds * 1e6:.0f} µs"
+    if seconds < 1:
+        return f"{seconds * 1e3:.1f} ms"
+    return f"{seconds:.2f} s"
+
+
+@magic("display")
+def magic_display(session: Any, text: str) -> cells.Display:
+    """Show the value of an expression as a rich output (a table for arrays and objects)
+    without ending the cell: `%display $users`."""
+    if not text.strip():
+        raise XsError("inputerror", "%display needs an expression, e.g. %display $users")
+    outcome = session.run(text, "<%display>")
+    if outcome.error is not None:
+        raise outcome.error
+    if not outcome.has_value:
+        raise XsError("inputerror", "%display needs an expression that has a value")
+    return cells.Display(outcome.value)
