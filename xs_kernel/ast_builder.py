@@ -1,8 +1,7 @@
 """Inline callbacks that turn grammar reductions into AST nodes while the parser runs.
 
 Owns one method per grammar rule of ``xanoscript.lark`` (called by lark's LALR parser
-with the rule's children: tokens and already-built nodes) and the literal decoding
-(string escapes, text blocks, numbers). Generic ``name target {...}`` items are kept as
+with the rule's children: tokens and already-built nodes). Generic ``name target {...}`` items are kept as
 ``RawItem`` until their enclosing context is known; ``ast_context`` turns them into
 statements, constructs, blocks or input fields. Must not import lark: tokens are only
 duck-typed (``type``, ``line``, ``column``, ``end_line``, ``end_column``).
@@ -10,238 +9,18 @@ duck-typed (``type``, ``line``, ``column``, ``end_line``, ``end_column``).
 
 from __future__ import annotations
 
-import re
-import textwrap
-from dataclasses import dataclass, field, replace
+from dataclasses import replace
 from typing import Any, Callable
 
 from . import nodes as n
-from .ast_context import body_items, field_items, attr_items, program_items
+from .ast_context import attr_items, body_items, program_items
+from .ast_parts import (
+    BINOPS, BT_RE, AliasPart, BlockPart, DefaultPart, EachPart, ElsePart, FilterPart,
+    FiltersPart, Marker, Part, RawItem, SegPart, SkippedPart, TargetPart, dedent_block, flat,
+    fold, ifarg, is_tok, join, no_value, span_of, string_value, unescape_dq, unescape_sq,
+)
 from .errors import XsSyntaxError
 from .source import Span
-
-
-# ---------------------------------------------------------------- spans
-
-
-def span_of(x: Any) -> Span:
-    sp = getattr(x, "span", None)
-    if sp is not None:
-        return sp
-    return Span(x.line, x.column, x.end_line, x.end_column)
-
-
-def join(a: Any, b: Any) -> Span:
-    s, e = span_of(a), span_of(b)
-    return Span(s.line, s.column, e.end_line, e.end_column)
-
-
-def is_tok(x: Any, *types: str) -> bool:
-    return getattr(x, "type", None) in types and not hasattr(x, "span")
-
-
-# ---------------------------------------------------------------- intermediate parts
-
-
-@dataclass(slots=True)
-class RawItem:
-    """A generic ``name [target] [opts] [{ }] [as $x]`` item before its context is known."""
-
-    span: Span
-    name: str
-    name_span: Span
-    suffixes: list = field(default_factory=list)  # ("?" | "[]", Span)
-    target: Any = None  # TargetPart
-    optional: Span | None = None  # `name?` after the target
-    default: Any = None
-    opts: list = field(default_factory=list)  # Attr
-    filters: list = field(default_factory=list)  # InputFilter
-    block: Any = None  # BlockPart
-    alias: Any = None  # AliasPart
-    disabled: bool = False
-
-
-@dataclass(slots=True)
-class TargetPart:
-    span: Span
-    expr: Any  # Literal for strings / bare names, else an Expr
-    kind: str  # "string", "name", "path", "paren"
-
-
-@dataclass(slots=True)
-class BlockPart:
-    span: Span
-    items: list
-
-
-@dataclass(slots=True)
-class AliasPart:
-    span: Span
-    name: str
-    filters: tuple
-
-
-@dataclass(slots=True)
-class FilterPart:
-    span: Span
-    name: str
-    args: tuple
-    disabled: bool
-
-
-@dataclass(slots=True)
-class ElsePart:
-    span: Span
-    body: tuple
-
-
-@dataclass(slots=True)
-class EachPart:
-    span: Span
-    item: str | None
-    body: tuple
-
-
-@dataclass(slots=True)
-class SegPart:
-    span: Span
-    member: str | None = None
-    index: Any = None
-
-
-@dataclass(slots=True)
-class Marker:
-    span: Span
-    kind: str
-
-
-# ---------------------------------------------------------------- literal decoding
-
-_DQ_ESCAPES = {
-    "n": "\n", "t": "\t", "r": "\r", "v": "\v", "f": "\f", "a": "\a", "b": "\b",
-    "e": "\x1b", "\\": "\\", '"': '"', "'": "'", "/": "/", "$": "$", "`": "`",
-}
-_DQ_RE = re.compile(r"\\(x[0-9A-Fa-f]{1,2}|u[0-9A-Fa-f]{4}|[0-7]{1,3}|[\s\S])")
-
-
-def _dq_sub(m: re.Match) -> str:
-    s = m.group(1)
-    if s[0] == "x" and len(s) > 1:
-        return chr(int(s[1:], 16))
-    if s[0] == "u" and len(s) == 5:
-        return chr(int(s[1:], 16))
-    if s[0] in "01234567":
-        return chr(int(s, 8) & 0xFF)
-    # Unknown escapes keep their backslash so regex patterns like "\d+" survive.
-    return _DQ_ESCAPES.get(s, "\\" + s)
-
-
-def unescape_dq(body: str) -> str:
-    return _DQ_RE.sub(_dq_sub, body) if "\\" in body else body
-
-
-_SQ_RE = re.compile(r"\\(['\\])")
-
-
-def unescape_sq(body: str) -> str:
-    return _SQ_RE.sub(r"\1", body) if "\\" in body else body
-
-
-_BT_RE = re.compile(r"\\([`\\])")
-
-
-def dedent_block(body: str) -> str:
-    """Body of a triple-quoted literal: drop the newline after the opening delimiter and
-    the indentation line before the closing one, then remove the common indentation."""
-    if body.startswith("\r\n"):
-        body = body[2:]
-    elif body.startswith("\n"):
-        body = body[1:]
-    last_nl = body.rfind("\n")
-    if last_nl >= 0 and body[last_nl + 1:].strip() == "":
-        body = body[:last_nl]
-        if body.endswith("\r"):
-            body = body[:-1]
-    return textwrap.dedent(body)
-
-
-def _ifarg(tok: Any) -> n.Literal:
-    """Input-filter arguments are raw words: numbers become numbers, the rest text."""
-    sp = span_of(tok)
-    if tok.type in ("STRING", "SQSTRING"):
-        return n.Literal(sp, string_value(tok))
-    v = str(tok)
-    if re.fullmatch(r"-?[0-9]+", v):
-        return n.Literal(sp, int(v))
-    if re.fullmatch(r"-?[0-9]+\.[0-9]+", v):
-        return n.Literal(sp, float(v))
-    return n.Literal(sp, v)
-
-
-def string_value(tok: Any) -> str:
-    t, v = tok.type, str(tok)
-    if t == "STRING":
-        return unescape_dq(v[1:-1])
-    if t == "SQSTRING":
-        return unescape_sq(v[1:-1])
-    return v  # NAME / DOTTED keys and bare words
-
-
-# ---------------------------------------------------------------- operators
-
-_BINOPS = {op.value: op for op in n.BinaryOp}
-_BINOPS["~"] = n.BinaryOp.CONCAT
-
-
-def _no_value(what: str, span: Span) -> XsSyntaxError:
-    return XsSyntaxError(
-        f"{what} needs a value: write it as {{ value = ... }}", span=span,
-        hint="put `value = <expression>` inside the braces",
-    )
-
-
-# Binding strength, higher binds tighter; all levels are left-associative.
-_PREC = {
-    n.BinaryOp.MUL: 7, n.BinaryOp.DIV: 7, n.BinaryOp.MOD: 6,
-    n.BinaryOp.ADD: 5, n.BinaryOp.SUB: 5, n.BinaryOp.CONCAT: 5, n.BinaryOp.RANGE: 4,
-    n.BinaryOp.AND: 2, n.BinaryOp.OR: 1, n.BinaryOp.COALESCE: 0,
-}
-_CMP = 3  # comparisons and the db-clause operators
-
-
-def _flat(items: list) -> list:
-    out = []
-    for x in items:
-        if type(x) is list:
-            out.extend(x)
-        else:
-            out.append(x)
-    return out
-
-
-def _make(op: tuple, left: Any, right: Any) -> n.Binary:
-    kind, ignore, low = op
-    if low is not None:
-        right = n.ArrayLit(join(low, right), (low, right))
-    return n.Binary(join(left, right), kind, left, right, ignore)
-
-
-def _fold(c: list) -> Any:
-    """Precedence climbing over `operand op operand op ... operand`."""
-    operands = [c[0]]
-    ops: list = []
-    for i in range(1, len(c), 2):
-        op, right = c[i], c[i + 1]
-        prec = _PREC.get(op[0], _CMP)
-        while ops and _PREC.get(ops[-1][0], _CMP) >= prec:
-            r = operands.pop()
-            operands.append(_make(ops.pop(), operands.pop(), r))
-        ops.append(op)
-        operands.append(right)
-    while ops:
-        r = operands.pop()
-        operands.append(_make(ops.pop(), operands.pop(), r))
-    return operands[0]
 
 
 class AstBuilder:
@@ -253,7 +32,7 @@ class AstBuilder:
     # ------------------------------------------------------------ program
 
     def start(self, c: list) -> n.Program:
-        items = program_items(_flat(c))
+        items = program_items(flat(c))
         if items:
             sp = join(items[0], items[-1])
         else:
@@ -264,7 +43,7 @@ class AstBuilder:
         return c[0]
 
     def block(self, c: list) -> BlockPart:
-        return BlockPart(join(c[0], c[-1]), _flat(c[1:-1]))
+        return BlockPart(join(c[0], c[-1]), flat(c[1:-1]))
 
     def tchain(self, c: list) -> list:
         return c
@@ -287,7 +66,7 @@ class AstBuilder:
         for item in blk.items:
             if isinstance(item, n.Attr) and item.name == "value" and not item.disabled:
                 return item.value
-        raise _no_value(what, span)
+        raise no_value(what, span)
 
     @staticmethod
     def _mock_of(blk: BlockPart) -> Any:
@@ -375,13 +154,13 @@ class AstBuilder:
         )
 
     def try_part(self, c: list) -> Any:
-        return _Part("try", body_items(c[1].items))
+        return Part("try", body_items(c[1].items))
 
     def catch_part(self, c: list) -> Any:
-        return _Part("catch", body_items(c[1].items))
+        return Part("catch", body_items(c[1].items))
 
     def finally_part(self, c: list) -> Any:
-        return _Part("finally", body_items(c[1].items))
+        return Part("finally", body_items(c[1].items))
 
     def precondition(self, c: list) -> n.Precondition:
         return n.Precondition(join(c[0], c[-1]), c[1], tuple(attr_items(c[2].items)))
@@ -448,9 +227,9 @@ class AstBuilder:
                 item.target = part
             elif isinstance(part, n.Attr):
                 item.opts.append(part)
-            elif isinstance(part, _Default):
+            elif isinstance(part, DefaultPart):
                 item.default = part.expr
-            elif isinstance(part, _Filters):
+            elif isinstance(part, FiltersPart):
                 item.filters.extend(part.filters)
         item.span = join(name_tok, c[-1])
         return item
@@ -480,7 +259,7 @@ class AstBuilder:
         return TargetPart(x.span, x, "path")
 
     def field_default(self, c: list) -> Any:
-        return _Default(c[0].span, c[0])
+        return DefaultPart(c[0].span, c[0])
 
     def opt(self, c: list) -> n.Attr:
         return n.Attr(join(c[0], c[-1]), str(c[0]), c[-1])
@@ -489,12 +268,12 @@ class AstBuilder:
         return n.Attr(join(c[0], c[-1]), "if", c[1])
 
     def filters_opt(self, c: list) -> Any:
-        return _Filters(join(c[0], c[-1]), [f for f in c[1:] if not isinstance(f, _Skipped)])
+        return FiltersPart(join(c[0], c[-1]), [f for f in c[1:] if not isinstance(f, SkippedPart)])
 
     def ifilter(self, c: list) -> n.InputFilter | None:
         if is_tok(c[0], "BANG"):
-            return _Skipped(join(c[0], c[-1]))  # a disabled input filter is not applied
-        return n.InputFilter(join(c[0], c[-1]), str(c[0]), tuple(_ifarg(a) for a in c[1:]))
+            return SkippedPart(join(c[0], c[-1]))  # a disabled input filter is not applied
+        return n.InputFilter(join(c[0], c[-1]), str(c[0]), tuple(ifarg(a) for a in c[1:]))
 
     def alias(self, c: list) -> AliasPart:
         filters = tuple(
@@ -537,12 +316,12 @@ class AstBuilder:
         if ignore:
             words.pop()
         text = " ".join(words)
-        return _BINOPS[text], ignore or (len(text) > 2 and text.endswith("?")), low
+        return BINOPS[text], ignore or (len(text) > 2 and text.endswith("?")), low
 
     def seq_nf(self, c: list) -> Any:
         if len(c) == 1:
             return c[0]
-        return _fold(c)
+        return fold(c)
 
     seq_f = seq_nf
 
@@ -606,7 +385,7 @@ class AstBuilder:
         width = 3 if tok.type == "TBACKTICK" else 1
         inner = str(tok)[width:-width]
         if width == 1 and "\\" in inner:
-            inner = _BT_RE.sub(r"\1", inner)
+            inner = BT_RE.sub(r"\1", inner)
         if not inner.strip():
             raise XsSyntaxError("an expression literal cannot be empty", span=span_of(tok))
         expr = self._parse_backtick(inner, tok.line, tok.column + width)
@@ -636,26 +415,3 @@ class AstBuilder:
 
     def array(self, c: list) -> n.ArrayLit:
         return n.ArrayLit(join(c[0], c[-1]), tuple(c[1:-1]))
-
-
-@dataclass(slots=True)
-class _Part:
-    kind: str
-    body: tuple
-
-
-@dataclass(slots=True)
-class _Default:
-    span: Span
-    expr: Any
-
-
-@dataclass(slots=True)
-class _Filters:
-    span: Span
-    filters: list
-
-
-@dataclass(slots=True)
-class _Skipped:
-    span: Span

@@ -202,12 +202,17 @@ def default_registry() -> Registry:
 
 def is_complete(session: Any, cell: str) -> tuple[str, str]:
     """``(status, indent)`` for a console: magics alone are complete unless a JSON argument
-    is still open; otherwise the parser decides about the code."""
+    is still open; otherwise the parser decides about the code (through SESSION, or
+    directly when there is no session yet)."""
     parts = split(cell)
     if parts.open_argument:
         return "incomplete", "  "
     if not parts.code.strip():
         return "complete", ""
+    if session is None:
+        from .parser import is_complete as parse_complete
+
+        return parse_complete(parts.code)
     return session.is_complete(parts.code)
 
 

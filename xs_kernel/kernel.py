@@ -12,6 +12,7 @@ first request that needs them, so ``kernel_info`` answers before lark is loaded.
 
 from __future__ import annotations
 
+import threading
 import traceback
 from typing import Any
 
@@ -46,6 +47,8 @@ class XanoScriptKernel(Kernel):
         self._registry: Any = None
         self._services: Any = None
         self._silent = False
+        self._session_lock = threading.Lock()
+        self._warm_up_started = False
 
     @property
     def kernel_info(self) -> dict[str, Any]:
@@ -60,15 +63,30 @@ class XanoScriptKernel(Kernel):
 
     @property
     def xs(self) -> Any:
-        if self._xs is None:
-            from .cells import default_registry
-            from .services import Services
-            from .session import Session
+        with self._session_lock:  # the warm-up thread may be making it right now
+            if self._xs is None:
+                from .cells import default_registry
+                from .services import Services
+                from .session import Session
 
-            self._registry, self._services = default_registry(), Services()
-            self._xs = Session(registry=self._registry, services=self._services,
-                               sink=self._on_event)
+                self._registry, self._services = default_registry(), Services()
+                self._xs = Session(registry=self._registry, services=self._services,
+                                   sink=self._on_event)
         return self._xs
+
+    async def kernel_info_request(self, stream: Any, ident: Any, parent: Any) -> None:
+        await super().kernel_info_request(stream, ident, parent)
+        if not self._warm_up_started:
+            # Load the language (parser tables, builtins) while the user is still typing,
+            # so the first cell does not pay for it; kernel_info has already been answered.
+            self._warm_up_started = True
+            threading.Thread(target=self._warm_up, name="xs-warm-up", daemon=True).start()
+
+    def _warm_up(self) -> None:
+        try:
+            self.xs.is_complete("1")
+        except Exception:  # the first cell will report it
+            self.log.warning("warming up the session failed", exc_info=True)
 
     def _on_event(self, event: Any) -> None:
         """Send one event of the running cell at once (debug.log lines stream live)."""
@@ -158,7 +176,9 @@ class XanoScriptKernel(Kernel):
         try:
             from .cells import is_complete
 
-            status, indent = is_complete(self.xs, code)
+            # No session needed: the parser answers, fast enough for a console's 1 s wait
+            # even while the session is still loading.
+            status, indent = is_complete(self._xs, code)
         except Exception:
             self.log.error("is_complete failed", exc_info=True)
             status, indent = "unknown", ""

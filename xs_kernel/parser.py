@@ -10,10 +10,16 @@ Must not import the interpreter or anything Jupyter.
 from __future__ import annotations
 
 import functools
+import hashlib
+import os
+import sys
+import tempfile
 from importlib import resources
+from pathlib import Path
 from typing import Any
 
 from lark import Lark
+from lark import __version__ as lark_version
 from lark.exceptions import UnexpectedCharacters, UnexpectedEOF, UnexpectedInput, UnexpectedToken
 
 from . import nodes
@@ -36,21 +42,64 @@ def grammar_text() -> str:
 def _parse_backtick(inner: str, line: int, column: int) -> Any:
     # Pad so every position inside the literal matches its place in the outer text.
     padded = "\n" * (line - 1) + " " * (column - 1) + inner
-    return _run(padded, "expr_start")
+    try:
+        return _run(padded, "expr_start")
+    except XsSyntaxError as err:
+        message = err.message.replace("the end of the input", "the end of the expression literal")
+        raise XsSyntaxError(f"in an expression literal: {message}", span=err.span, hint=err.hint) from None
 
 
-@functools.lru_cache(maxsize=1)
-def _lark() -> Lark:
-    lark = Lark(
-        grammar_text(),
+def _cache_dir() -> Path | None:
+    """A per-user directory for the analysed grammar (never the shared temp dir: the
+    cache is a pickle, and a pickle someone else can write must not be loaded)."""
+    base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
+    path = Path(base) / "xs_kernel"
+    try:
+        path.mkdir(parents=True, exist_ok=True, mode=0o700)
+        return path if os.access(path, os.W_OK) else None
+    except OSError:
+        return None
+
+
+def _build(grammar: str, cache: str | bool) -> Lark:
+    return Lark(
+        grammar,
         parser="lalr",
         lexer="contextual",
         start=["start", "expr_start"],
         propagate_positions=True,
         maybe_placeholders=False,
-        cache=True,
+        cache=cache,
         transformer=AstBuilder(_parse_backtick),
     )
+
+
+def _cached_build(grammar: str) -> Lark:
+    folder = _cache_dir()
+    if folder is None:
+        return _build(grammar, False)
+    key = hashlib.sha256(f"{grammar}|{lark_version}|{sys.version_info[:2]}".encode()).hexdigest()[:20]
+    final = folder / f"grammar-{key}.lark-cache"
+    if final.exists():
+        return _build(grammar, str(final))
+    # Build into a private file, then rename: a concurrent reader never sees half a file.
+    fd, tmp = tempfile.mkstemp(dir=folder, prefix=".grammar-", suffix=".tmp")
+    os.close(fd)
+    os.unlink(tmp)
+    try:
+        lark = _build(grammar, tmp)
+        os.replace(tmp, final)
+    except OSError:
+        lark = _build(grammar, False)
+    finally:
+        if os.path.exists(tmp):
+            os.unlink(tmp)
+    return lark
+
+
+@functools.lru_cache(maxsize=1)
+def _lark() -> Lark:
+    lark = _cached_build(grammar_text())
     TERMINALS.literal.update(
         {t.name: t.pattern.value for t in lark.terminals if t.pattern.type == "str"}
     )

@@ -18,8 +18,8 @@ from typing import Any, Callable
 from .compiler import Compiler, load_handlers
 from .errors import XsError, XsInterrupt, XsSyntaxError
 from .functions import FunctionDef, define, run_definition, validate
-from .interpreter import (ConstructDef, ReturnSignal, Runtime, StopSignal, compile_cell,
-                          compile_expression)
+from .interpreter import (ConstructDef, ReturnSignal, Runtime, Signal, StopSignal,
+                          compile_cell, compile_expression)
 from .scope import Frame, environment
 from .values import copy_value
 
@@ -138,6 +138,9 @@ class Session:
         except RecursionError:
             outcome.error = XsError("standard", "program too deeply nested").located(
                 cell_name, code)
+        except Signal:  # compile-time checks keep break/continue inside loops
+            outcome.error = XsError("standard", "internal error: a control-flow signal "
+                                    "escaped the cell").located(cell_name, code)
         except Exception as exc:  # a bug of ours; never let it reach the user raw
             outcome.error = XsError("standard", f"internal error: {exc}").located(
                 cell_name, code)
@@ -148,10 +151,6 @@ class Session:
 
         try:
             return parse(code, cell_name)
-        except XsSyntaxError:
-            raise
-        except XsError as exc:
-            raise exc
         except RecursionError:
             raise XsSyntaxError("program too deeply nested") from None
 
@@ -166,14 +165,14 @@ class Session:
                 self.services.db.define_table(definition.node, self._evaluator(rt))
             elif kind == "function":
                 self.functions[name] = definition
-            self.constructs[(kind, name)] = definition
+            self.constructs[(kind, _construct_key(definition, name))] = definition
         frame = Frame(rt, self.variables, input=copy_value(self.input),
                       auth=copy_value(self.auth), env=self.environment())
-        rt.frame, self._rt = frame, rt
+        saved, rt.frame, self._rt = self._rt, frame, rt
         try:
             self._execute(cell, frame, outcome)
         finally:
-            self._rt = None
+            self._rt = saved
             outcome.bindings = {name: self.variables[name] for name in cell.assigned
                                 if name in self.variables}
 
@@ -277,3 +276,13 @@ class Session:
                 except Exception:  # a broken front end must not break the cell
                     pass
         return outlet
+
+
+def _construct_key(definition: Any, name: str) -> str:
+    """The name a construct is stored under: its name, preceded by its verb when it has
+    one (``GET users/{id}``), so one path can hold several endpoints."""
+    node = getattr(definition, "node", None)
+    for attr in getattr(node, "header", ()) or ():
+        if attr.name == "verb" and not attr.disabled and hasattr(attr.value, "value"):
+            return f"{str(attr.value.value).upper()} {name}"
+    return name

@@ -49,6 +49,7 @@ _STATEMENT_START = {
     "VAR", "VAR_UPDATE", "CONDITIONAL", "SWITCH", "FOREACH", "FOR", "WHILE", "TRY_CATCH",
     "PRECONDITION", "BREAK", "CONTINUE", "FOREACH_REMOVE", "DOTTED", "KEY",
 }
+_TARGET_START = {"DOTTED", "NAME", "STRING", "SQSTRING", "VARIABLE", "THIS", "LPAR"}
 _CLOSERS = {"(": ")", "[": "]", "{": "}"}
 _OPENERS = {v: k for k, v in _CLOSERS.items()}
 BAD_TYPES = {
@@ -80,6 +81,13 @@ TERMINALS = Terminals()
 def describe_expected(names: Iterable[str]) -> str:
     names = set(names)
     parts: list[str] = []
+    if {"DOTTED", "VARIABLE", "LPAR", "STRING"} <= names and "NUMBER" not in names:
+        # Right after a statement name: what it acts on.
+        parts.append('a target such as "name", $var or (expression)')
+        names -= _TARGET_START
+    elif {"DOTTED", "NAME", "STRING"} <= names and "VARIABLE" not in names:
+        parts.append("an object key such as `name:`")
+        names -= {"DOTTED", "NAME", "STRING", "SQSTRING"}
     if len(names & _STATEMENT_START) >= 4:
         parts.append("a statement")
         names -= _STATEMENT_START | {"NAME", "BANG"}
@@ -114,7 +122,9 @@ def describe_found(tok: Any) -> str:
         return "the end of the line"
     if t == "IFARG":  # the catch-all token of the error path: show its first piece
         m = re.match(r"[A-Za-z_0-9]+|.", v)
-        return f"`{m.group(0)}`"
+        v = m.group(0)
+    if v.startswith("`"):
+        return "a backtick (`)"
     if t in ("NAME", "DOTTED"):
         return f"`{v}`"
     if t in ("STRING", "SQSTRING"):
@@ -278,6 +288,9 @@ def _hint_for_token(tok: Any, expected: set, text: str) -> tuple:
                 f"an operator cannot follow a filter chain (found `{v}` after `{operand}`)",
                 f"wrap the filtered value in parentheses: `({operand}) {v} ...`",
             )
+    if v == "|" and "COLON" in expected and "?" in before:
+        return ("a filter cannot be used between `?` and `:` without parentheses",
+                "wrap the filtered value in parentheses: `$c ? ($x|trim) : $y`")
     if t == "IFARG" and v.startswith(";"):
         return ("`;` is not used in XanoScript", "put each statement on its own line, without `;`")
     after = _line_text(text, line)[max(col - 1, 0):]
@@ -291,15 +304,34 @@ def _hint_for_token(tok: Any, expected: set, text: str) -> tuple:
         return (None, "assign with `var $name { value = ... }` or `var.update $name { value = ... }`")
     if v == "=" and "COLON" in expected:
         return (None, "object literals use `key: value`; `name = value` is for statement blocks")
-    if v == ":" and "EQUAL" in expected:
-        return (None, "statement blocks use `name = value`; `key: value` is for object literals")
-    if v == ":" and before.rstrip().endswith(("}", ")")) is False and "EQUAL" not in expected and "RBRACE" in expected:
-        return (None, "statement blocks use `name = value`; `key: value` is for object literals")
+    if v == ":" and re.search(r"(^|[{,\s])[A-Za-z_]\w*\s*$", before) and (
+        "RBRACE" in expected or "_NL" in expected or "EQUAL" in expected
+    ):
+        name = re.search(r"[A-Za-z_]\w*\s*$", before).group(0).strip()
+        return (f"`{name}:` is object-literal syntax; statement blocks write `{name} = ...`",
+                "statement blocks use `name = value`; `key: value` is for object literals")
     return (None, None)
+
+
+def _unclosed_string(text: str) -> XsSyntaxError | None:
+    res = scan(text)
+    where = res.string or res.broken_string
+    if where is None:
+        return None
+    d, sl, sc = where
+    return XsSyntaxError(
+        f"the string starting with {d} on line {sl}, column {sc} is never closed",
+        span=Span.point(sl, sc),
+        hint=f"add the closing {d}" + (" on the same line" if len(d) == 1 and d != "`" else ""),
+    )
 
 
 def from_unexpected_token(e: Any, text: str) -> XsSyntaxError:
     tok = e.token
+    if tok.type == "IFARG" and str(tok)[:1] in "\"'`":
+        err = _unclosed_string(text)
+        if err is not None:
+            return err
     expected = set(getattr(e, "accepts", None) or e.expected or ())
     if tok.type == "$END" or getattr(tok, "line", None) is None:
         lines = text.split("\n")
@@ -326,15 +358,9 @@ def from_unexpected_characters(e: Any, text: str) -> XsSyntaxError:
     ch = getattr(e, "char", "") or ""
     span = Span.point(line, col)
     if ch in "\"'`":
-        res = scan(text)
-        where = res.string or res.broken_string
-        if where is not None:
-            d, sl, sc = where
-            return XsSyntaxError(
-                f"the string starting with {d} on line {sl}, column {sc} is never closed",
-                span=Span.point(sl, sc),
-                hint=f"add the closing {d}" + (" on the same line" if len(d) == 1 and d != "`" else ""),
-            )
+        err = _unclosed_string(text)
+        if err is not None:
+            return err
     if ch == ";":
         return XsSyntaxError("`;` is not used in XanoScript", span=span,
                              hint="put each statement on its own line, without `;`")

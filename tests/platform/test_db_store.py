@@ -442,3 +442,19 @@ def test_ids_of_deleted_records_are_never_reused(db: Database) -> None:
     assert db.add("product", {"name": "After"})[0]["id"] == 7
     db.truncate("product", reset=True)
     assert db.add("product", {"name": "Restart"})[0]["id"] == 1
+
+
+def test_reset_leaves_tables_it_did_not_create(database: Database, tmp_path: Any) -> None:
+    url = f"sqlite:///{tmp_path / 'shared.db'}" if database.embedded else database.url
+    first, second = Database(url, prefix=database.prefix), Database(url, prefix=database.prefix)
+    keep = table("keep", field("text", "v", optional=True))
+    try:
+        first.define_table(keep)
+        first.add("keep", {"v": "x"})
+        second.define_table(keep)  # the table is already there: second only attaches to it
+        second.reset()
+        assert second.names() == [] and first.count("keep") == 1
+    finally:
+        first.reset()
+        first.close()
+        second.close()

@@ -6,7 +6,7 @@ import uuid
 from typing import Any
 
 import pytest
-from conftest import pg_url
+from xs_platform_backends import pg_url
 
 from xs_kernel.cells import run_cell
 from xs_kernel.services import Services

@@ -1,6 +1,7 @@
 """redis.ratelimit under contention: 8 processes x 500 calls on one key, max 100, against
 the real server. Exactly 100 calls may be admitted, by the Lua script and by the MULTI
-fallback alike (a GET-then-INCR limiter over-admits here)."""
+fallback alike, whether called directly or from a XanoScript loop (a GET-then-INCR
+limiter over-admits here)."""
 
 from __future__ import annotations
 
@@ -17,7 +18,36 @@ CALLS = 500
 MAX = 100
 
 
-def _hammer(url: str, prefix: str, scripting: bool, barrier, results) -> None:
+XANOSCRIPT = f"""
+var $allowed {{ value = 0 }}
+for ({CALLS}) {{
+  each as $i {{
+    redis.ratelimit {{ key = "hammer" max = {MAX} ttl = 120 }} as $ok
+    conditional {{
+      if ($ok) {{
+        var.update $allowed {{ value = $allowed + 1 }}
+      }}
+    }}
+  }}
+}}
+"""
+
+
+def _hammer_xanoscript(url: str, prefix: str, barrier, results) -> None:
+    from xs_kernel.services import Services
+    from xs_kernel.session import Session
+
+    session = Session(services=Services(redis_url=url, redis_prefix=prefix))
+    session.run("redis.has { key = \"warm-up\" } as $warm")  # parser built, connected
+    barrier.wait()
+    outcome = session.run(XANOSCRIPT)
+    results.put(outcome.bindings["allowed"] if outcome.error is None else outcome.error.message)
+    session.services.close()
+
+
+def _hammer(url: str, prefix: str, scripting: bool | None, barrier, results) -> None:
+    if scripting is None:
+        return _hammer_xanoscript(url, prefix, barrier, results)
     store = RedisStore(url, prefix=prefix)
     store._scripting = scripting
     call = Call(services=SimpleNamespace(redis=store), emit=lambda kind, value: None)
@@ -30,7 +60,7 @@ def _hammer(url: str, prefix: str, scripting: bool, barrier, results) -> None:
 
 
 @pytest.mark.live_redis
-@pytest.mark.parametrize("scripting", [True, False], ids=["lua", "multi"])
+@pytest.mark.parametrize("scripting", [True, False, None], ids=["lua", "multi", "xanoscript"])
 def test_exactly_max_calls_are_admitted(real_url, new_prefix, scripting) -> None:
     if "fork" not in multiprocessing.get_all_start_methods():
         pytest.skip("needs the fork start method (the workers live in this test module)")

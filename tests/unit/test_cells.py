@@ -227,3 +227,11 @@ def test_variables_include_the_request_roots() -> None:
     session.variables = {"x": 1}
     session.roots = {"input": {"id": 1}}
     assert cells.variables(session) == {"x": 1, "input": {"id": 1}}
+
+
+@pytest.mark.parametrize("cell, status", [
+    ("var $x {", "incomplete"), ("var $x { value = 1 }", "complete"), ("}", "invalid"),
+    ("%vars", "complete"),
+])
+def test_is_complete_without_a_session_asks_the_parser(cell: str, status: str) -> None:
+    assert cells.is_complete(None, cell)[0] == status

@@ -8,7 +8,6 @@ from typing import Any
 import pytest
 
 from xs_kernel import nodes
-from xs_kernel.errors import XsError
 from xs_kernel.registry import Call, Param, RawExpr, Registry, builtin, load_builtins
 from xs_kernel.session import Session
 

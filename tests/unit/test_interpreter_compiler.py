@@ -139,3 +139,15 @@ def test_compiler_tracks_names_the_cell_assigns() -> None:
         stmt("object.keys", alias="k", value=nodes.ObjectLit(S, ())),
     )))
     assert c.assigned == ["a", "item", "k"]
+
+
+def test_every_core_statement_has_help_text() -> None:
+    from xs_kernel.compiler.core import CORE, CORE_DOCS
+
+    assert set(CORE_DOCS) == set(CORE) and all(CORE_DOCS.values())
+
+
+def test_core_statements_are_not_also_registry_builtins() -> None:
+    from xs_kernel.compiler.core import CORE
+
+    assert not set(CORE) & set(load_builtins().functions)

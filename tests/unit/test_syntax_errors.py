@@ -35,7 +35,7 @@ TRAPS = [
     ("input {\n  float price\n}", "`float`", "`decimal`", (2, 3)),
     ('table "t" {\n  schema {\n    string s\n  }\n}', "`string`", "`text`", (3, 5)),
     ("var $o { value = { customer = $id } }", "expected `:`", "key: value", (1, 29)),
-    ("debug.log { value: 1 }", "found `:`", "name = value", (1, 18)),
+    ("debug.log { value: 1 }", "`value:` is object-literal syntax", "name = value", (1, 18)),
     ("var $x {\n  value = 1\n", "`{` opened on line 1, column 8 is never closed", "`}`", (1, 8)),
     ("foreach ($xs) {\n  each as $x {\n  }\n", "`{` opened on line 1, column 15", "`}`", (1, 15)),
     ("var $x { value = [1, 2 }", "`[` opened on line 1, column 18 is closed by `}`", "`]`", (1, 18)),
@@ -48,6 +48,7 @@ TRAPS = [
     ("var $x { value = math.add(1, 2) }", "no function calls", "|add:", (1, 22)),
     ("math.add(5, 3)", "no function calls", "|add:", (1, 11)),
     ("$x = 5", "found `=`", "var $name", (1, 4)),
+    ('$c ? $x|trim : "b"', "between `?` and `:`", "($x|trim)", (1, 8)),
 ]
 
 

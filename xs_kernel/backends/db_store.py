@@ -101,21 +101,29 @@ class Database:
     def __init__(self, url: str | None = None, *, prefix: str = "") -> None:
         self.url = normalize_url(url)
         self.prefix = prefix
-        parsed = make_url(self.url)
-        self.backend = parsed.get_backend_name()
-        if self.backend == "sqlite":
-            memory = parsed.database in (None, "", ":memory:")
-            kw: dict[str, Any] = {"connect_args": {"check_same_thread": False}}
-            if memory:
-                kw["poolclass"] = StaticPool  # one shared connection keeps the data alive
-            self.engine = create_engine(self.url, **kw)
-            event.listen(self.engine, "connect", _sqlite_connect)
-            event.listen(self.engine, "begin", _sqlite_begin)
-        else:
-            self.engine = create_engine(self.url, pool_pre_ping=True)
+        with guarded():
+            parsed = make_url(self.url)
+            self.backend = parsed.get_backend_name()
+            self.engine = self._engine(parsed)
         self.metadata = MetaData()
         self._tables: dict[str, tuple[TableSchema, Table]] = {}
+        self._created: set[str] = set()  # tables this object made (reset drops only these)
         self._tx: Connection | None = None
+
+    def _engine(self, parsed: Any) -> Any:
+        if self.backend == "sqlite":
+            kw: dict[str, Any] = {"connect_args": {"check_same_thread": False}}
+            if parsed.database in (None, "", ":memory:"):
+                kw["poolclass"] = StaticPool  # one shared connection keeps the data alive
+            engine = create_engine(self.url, **kw)
+            event.listen(engine, "connect", _sqlite_connect)
+            event.listen(engine, "begin", _sqlite_begin)
+            return engine
+        try:
+            return create_engine(self.url, pool_pre_ping=True)
+        except ImportError:
+            raise XsError("standard", "PostgreSQL needs the psycopg driver",
+                          hint="pip install 'xs_kernel[postgres]'") from None
 
     # ------------------------------------------------------------ identity
 
@@ -177,6 +185,7 @@ class Database:
         with self.connect() as conn:
             if not inspect(conn).has_table(physical):
                 table.create(conn)
+                self._created.add(physical)
             else:
                 self._add_missing_columns(conn, table)
                 for index in table.indexes:
@@ -228,11 +237,14 @@ class Database:
             return int(conn.execute(select(func.count()).select_from(table)).scalar_one())
 
     def reset(self) -> None:
-        """Drop every table this session defined."""
+        """Forget every table; drop those this object created (a table that was already on
+        the server when its definition ran is left in place)."""
         with self.connect() as conn:
             for _, table in self._tables.values():
-                table.drop(conn, checkfirst=True)
+                if table.name in self._created:
+                    table.drop(conn, checkfirst=True)
         self._tables.clear()
+        self._created.clear()
         self.metadata = MetaData()
 
     # ------------------------------------------------------------ single records

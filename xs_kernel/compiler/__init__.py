@@ -14,6 +14,7 @@ never lark, the parser, the kernel or the renderer.
 
 from __future__ import annotations
 
+import typing
 from typing import Any, Callable, Iterable
 
 from .. import nodes
@@ -23,6 +24,7 @@ Thunk = Callable[[Any], Any]
 Run = Callable[[Any], None]
 
 HANDLERS: dict[type, Callable[["Compiler", Any], Any]] = {}
+STATEMENTS = typing.get_args(nodes.Stmt)  # what a block of statements may hold
 
 
 def handles(*classes: type) -> Callable[[Callable[..., Any]], Callable[..., Any]]:
@@ -79,6 +81,9 @@ class Compiler:
         for node in statements or ():
             if getattr(node, "disabled", False):
                 continue
+            if not isinstance(node, STATEMENTS):
+                raise XsError("syntaxerror", f"{_describe(node)} cannot appear among "
+                              "statements", span=getattr(node, "span", None))
             run = self.compile(node)
             if run is not None:
                 runs.append(run)
@@ -130,6 +135,8 @@ def _describe(node: Any) -> str:
         return f"the block `{node.name}`"
     if isinstance(node, nodes.InputField):
         return f"the input declaration `{node.name}`"
+    if isinstance(node, nodes.Construct):
+        return f"the {node.kind} definition `{node.name}`"
     return f"a {name}"
 
 

@@ -50,6 +50,11 @@ def compile_variable(c: Compiler, node: nodes.Variable) -> Thunk:
             return dict(frame.vars)
         return all_variables
     read = variable_reader(name, span)
+    if name == "this":  # the hot one: read the slot directly
+        def this_root(frame: Any) -> Any:
+            value = frame.this
+            return read(frame) if value is UNSET else value
+        return this_root
     if name in LAZY_ROOTS:
         slot = attrgetter(name)
 
@@ -136,6 +141,8 @@ def compile_binary(c: Compiler, node: nodes.Binary) -> Thunk:
     if combine is not None:
         return combine(left, right)
     apply, fast, span = operators.BINARY[op], operators.INT_FAST.get(op), node.span
+    if fast is not None and isinstance(node.right, nodes.Literal):
+        return _binary_constant(left, node.right.value, apply, fast, span)
     if fast is not None:
         def binary_fast(frame: Any) -> Any:
             a = left(frame)
@@ -156,6 +163,21 @@ def compile_binary(c: Compiler, node: nodes.Binary) -> Thunk:
         except XsError as exc:
             raise exc.at(span)
     return binary
+
+
+def _binary_constant(left: Thunk, b: Any, apply: Any, fast: Any, span: Any) -> Thunk:
+    """``x op literal`` (``$$ * 2``, ``$i % 3``): no call for the constant side."""
+    int_b = type(b) is int
+
+    def binary_constant(frame: Any) -> Any:
+        a = left(frame)
+        try:
+            if int_b and type(a) is int:
+                return fast(a, b)
+            return apply(a, b)
+        except XsError as exc:
+            raise exc.at(span)
+    return binary_constant
 
 
 @handles(nodes.Ternary)

@@ -79,7 +79,7 @@ def _append_parts(name: str, value: Any) -> list[Any] | None:
 def _text_append(c: Compiler, name: str, general: Any, parts: list[Any]) -> Run:
     """``var.update $s { value = $s ~ … }`` without copying $s on every append.
 
-    Popping the text out of the variable dict leaves it with one reference, so CPython
+    Taking the text out of the variable dict leaves it with one reference, so CPython
     grows it in place instead of copying it: building a long text stays linear.
     """
     def run_append(frame: Any) -> None:
@@ -89,7 +89,7 @@ def _text_append(c: Compiler, name: str, general: Any, parts: list[Any]) -> Run:
             variables[name] = general(frame)  # the ordinary path (warnings, numbers, null)
             return
         suffix = "".join([to_text(part(frame)) for part in parts])
-        current = variables.pop(name)
+        variables[name] = None  # drop the dict's reference; the key keeps its place
         current += suffix
         variables[name] = current
     return run_append

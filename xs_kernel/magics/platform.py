@@ -49,8 +49,9 @@ def _redefine_tables(session: Any) -> None:
 def magic_db(session: Any, text: str) -> Any:
     """Show or switch the database behind db.*: `%db` shows it and its tables;
     `%db connect postgresql://user@host:5432/name` uses a PostgreSQL server,
-    `%db connect sqlite:///path/file.db` a SQLite file, `%db embedded` the in-memory
-    database (the default). Tables defined in this session are created on the new one."""
+    `%db connect sqlite:///path/file.db` a SQLite file, `%db embedded` a fresh in-memory
+    database (the default). Tables defined in this session are created on the new one;
+    records of an in-memory database are gone once you switch away from it."""
     words = text.split()
     if not words or words[0] == "show":
         return _db_summary(session)
