@@ -50,7 +50,7 @@ arrays.
 var $scores { value = [72, 95, 88, 61] }
 var $summary {
   value = {
-    best: $scores|max,
+    best: $scores|array_max,
     sorted: $scores|sort,
     passed: $scores|filter:$$ >= 70|count
   }

@@ -200,6 +200,15 @@ def default_registry() -> Registry:
     return load_builtins()
 
 
+def warm_up(session: Any) -> None:
+    """Build the parser tables a first cell would otherwise wait for (safe in any thread:
+    parsing touches no session state)."""
+    from .parser import parse
+
+    parse('var $warm_up { value = [1, "a"]|count }', "<warm-up>")
+    is_complete(None, "var $warm_up {")
+
+
 def is_complete(session: Any, cell: str) -> tuple[str, str]:
     """``(status, indent)`` for a console: magics alone are complete unless a JSON argument
     is still open; otherwise the parser decides about the code (through SESSION, or

@@ -84,7 +84,9 @@ class XanoScriptKernel(Kernel):
 
     def _warm_up(self) -> None:
         try:
-            self.xs.is_complete("1")
+            from .cells import warm_up
+
+            warm_up(self.xs)
         except Exception:  # the first cell will report it
             self.log.warning("warming up the session failed", exc_info=True)
 

@@ -458,3 +458,11 @@ def test_reset_leaves_tables_it_did_not_create(database: Database, tmp_path: Any
         first.reset()
         first.close()
         second.close()
+
+
+def test_a_failed_write_inside_a_transaction_does_not_poison_it(db: Database) -> None:
+    with db.transaction():
+        with pytest.raises(XsError):
+            db.add("product", {"name": "Phone"})  # duplicate, caught inside the transaction
+        db.add("product", {"name": "Still fine"})
+    assert db.has("product", "name", "Still fine")

@@ -231,3 +231,22 @@ def test_bad_schema_is_an_input_error_at_definition() -> None:
     outcome = session.run('table "t" {\n  schema {\n    text name filters=shout\n  }\n}')
     assert outcome.error is not None and outcome.error.type == "inputerror"
     assert "shout" in outcome.error.message
+
+
+def test_return_inside_a_transaction_commits(session: Session) -> None:
+    value(session, '''function "add_and_leave" {
+  input {
+  }
+  stack {
+    db.transaction {
+      stack {
+        db.add "product" { data = { name: "Early" } } as $early
+        return { value = $early.name }
+      }
+    }
+  }
+  response = "not reached"
+}
+1''')
+    assert value(session, 'function.run "add_and_leave" as $r') == "Early"
+    assert session.services.db.has("product", "name", "Early")

@@ -286,3 +286,35 @@ def test_db_connect_postgresql() -> None:
     finally:
         session.reset()  # drops the table on the server
         svc.close()
+
+
+def test_workflow_tests_run_as_one_test_each(session: Session) -> None:
+    ok(session, '''workflow_test "users exist" {
+  stack {
+    db.query "user" { return = {type: "count"} } as $n
+    expect.to_equal ($n) { value = 2 }
+  }
+}
+workflow_test "counts wrongly" {
+  stack {
+    db.query "user" { return = {type: "count"} } as $n
+    expect.to_be_greater_than ($n) { value = 5 }
+  }
+}''')
+    rows = ok(session, "%test")
+    assert [(r["construct"], r["result"]) for r in rows] == [
+        ("workflow_test users exist", "pass"), ("workflow_test counts wrongly", "FAIL")]
+    assert rows[1]["message"] == "expected a value greater than 5, got 2"
+    assert [r["result"] for r in ok(session, '%test "users exist"')] == ["pass"]
+
+
+def test_xs_db_url_chooses_the_database(monkeypatch: pytest.MonkeyPatch, tmp_path: Any) -> None:
+    monkeypatch.setenv("XS_DB_URL", f"sqlite:///{tmp_path / 'from_env.db'}")
+    svc = Services(redis_url=None)
+    svc.use_redis(None)
+    session = Session(services=svc)
+    try:
+        shown = ok(session, "%db")
+        assert shown["database"] == "embedded SQLite" and shown["url"].endswith("from_env.db")
+    finally:
+        svc.close()

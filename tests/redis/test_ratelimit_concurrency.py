@@ -39,21 +39,30 @@ def _hammer_xanoscript(url: str, prefix: str, barrier, results) -> None:
 
     session = Session(services=Services(redis_url=url, redis_prefix=prefix))
     session.run("redis.has { key = \"warm-up\" } as $warm")  # parser built, connected
-    barrier.wait()
+    barrier.wait(timeout=60)
     outcome = session.run(XANOSCRIPT)
     results.put(outcome.bindings["allowed"] if outcome.error is None else outcome.error.message)
     session.services.close()
 
 
 def _hammer(url: str, prefix: str, scripting: bool | None, barrier, results) -> None:
-    if scripting is None:
-        return _hammer_xanoscript(url, prefix, barrier, results)
+    try:
+        if scripting is None:
+            _hammer_xanoscript(url, prefix, barrier, results)
+        else:
+            _hammer_direct(url, prefix, scripting, barrier, results)
+    except BaseException as exc:  # report instead of leaving the parent waiting
+        results.put(f"{type(exc).__name__}: {exc}")
+        raise
+
+
+def _hammer_direct(url: str, prefix: str, scripting: bool, barrier, results) -> None:
     store = RedisStore(url, prefix=prefix)
     store._scripting = scripting
     call = Call(services=SimpleNamespace(redis=store), emit=lambda kind, value: None)
     ratelimit = load_builtins().function("redis.ratelimit").impl
     store.ping()  # connect before the start signal so all processes start together
-    barrier.wait()
+    barrier.wait(timeout=60)
     admitted = sum(1 for _ in range(CALLS) if ratelimit(call, key="hammer", max=MAX, ttl=120))
     results.put(admitted)
     store.close()
@@ -74,6 +83,9 @@ def test_exactly_max_calls_are_admitted(real_url, new_prefix, scripting) -> None
     admitted = [results.get(timeout=120) for _ in workers]
     for worker in workers:
         worker.join(timeout=30)
-        assert worker.exitcode == 0
-    assert sum(admitted) == MAX
-    assert RedisStore(real_url, prefix=prefix).get("hammer") == PROCESSES * CALLS
+        assert worker.exitcode == 0, f"a worker exited with {worker.exitcode}"
+    assert all(isinstance(n, int) for n in admitted), admitted  # else a worker's error text
+    assert sum(admitted) == MAX, admitted
+    store = RedisStore(real_url, prefix=prefix)
+    assert store.get("hammer") == PROCESSES * CALLS
+    store.close()

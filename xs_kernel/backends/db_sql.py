@@ -107,7 +107,7 @@ class Compiler:
             raise XsError("inputerror", f"`{cmp.op.replace('json_contains', '@>')}` needs a "
                           f"json or array column; {cmp.left.label()} is not one")
         if ref.kind == "column":
-            value = _for_compare(ref.field, cmp.op, value)
+            value = value_for_column(ref.field, cmp.op, value)
         expr = self.scalar(ref, value)
         if cmp.op == "eq" and value is None:
             return expr.is_(None)
@@ -219,7 +219,7 @@ def _binary(op: str, left: Any, right: Any, cmp: q.Compare) -> ColumnElement:
                   "with another column")
 
 
-def _for_compare(f: Field | None, op: str, value: Any) -> Any:
+def value_for_column(f: Field | None, op: str, value: Any) -> Any:
     """Convert VALUE to the column's declared type (a date text against a timestamp
     column, "3" against an int column) so the database compares like with like."""
     if f is None or op in ("like", "ilike", "regex", "search", "contains", "includes"):

@@ -95,6 +95,20 @@ def guarded() -> Iterator[None]:
         raise translate(exc) from None
 
 
+@contextlib.contextmanager
+def _settle(tx: Any) -> Iterator[None]:
+    """Commit TX on success or a control-flow signal, roll it back on an error."""
+    try:
+        yield
+    except (Exception, KeyboardInterrupt, SystemExit, GeneratorExit):
+        tx.rollback()
+        raise
+    except BaseException:
+        tx.commit()
+        raise
+    tx.commit()
+
+
 class Database:
     """Tables defined in this session and the operations of the ``db.*`` statements."""
 
@@ -148,23 +162,29 @@ class Database:
         """The open transaction's connection, or a new one committed on success."""
         with guarded():
             if self._tx is not None:
-                yield self._tx
+                # A savepoint per operation: a failed write (a duplicate caught by
+                # try_catch) must not leave PostgreSQL's transaction aborted.
+                with self._tx.begin_nested():
+                    yield self._tx
                 return
             with self.engine.begin() as conn:
                 yield conn
 
     @contextlib.contextmanager
     def transaction(self) -> Iterator[None]:
-        """Everything inside commits together or not at all (nested: a savepoint)."""
+        """Everything inside commits together or not at all (nested: a savepoint). An
+        error rolls back; leaving through `return`/`break` (control-flow signals, which are
+        BaseExceptions but not Exceptions) commits."""
         with guarded():
             if self._tx is not None:
-                with self._tx.begin_nested():
+                with _settle(self._tx.begin_nested()):
                     yield
                 return
-            with self.engine.connect() as conn, conn.begin():
+            with self.engine.connect() as conn:
                 self._tx = conn
                 try:
-                    yield
+                    with _settle(conn.begin()):
+                        yield
                 finally:
                     self._tx = None
 
@@ -260,7 +280,7 @@ class Database:
         col = self._key(schema, table, field)
         if value is None:
             return None
-        value = db_sql._for_compare(schema.field(field), "eq", value)
+        value = db_sql.value_for_column(schema.field(field), "eq", value)
         stmt = select(table.c.id).where(col == value).order_by(table.c.id).limit(1)
         return conn.execute(stmt).scalar()
 

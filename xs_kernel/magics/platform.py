@@ -281,20 +281,39 @@ def run_test(session: Any, definition: Any, block: nodes.Block) -> tuple[bool, s
     return True, ""
 
 
+def run_workflow(session: Any, definition: Any) -> tuple[bool, str]:
+    """Run a ``workflow_test`` stack: it passes when no expectation (or anything) fails."""
+    try:
+        session.invoke(definition)
+    except XsInterrupt:
+        raise
+    except XsError as err:
+        return False, err.message if err.name == "ExpectationFailed" else \
+            f"{err.type}: {err.message}"
+    return True, ""
+
+
 @magic("test")
 def magic_test(session: Any, text: str) -> Any:
     """Run the `test "..." { input = {...} expect.* ... }` blocks of a function (or
-    endpoint, middleware...) and show each as pass or fail: `%test add`. Without a name,
-    every test block of the session runs."""
+    endpoint, middleware...) and show each as pass or fail: `%test add`. A
+    `workflow_test "name" { stack { ... } }` runs as one test. Without a name, every test
+    of the session runs."""
     wanted = text.strip().strip('"')
     rows = []
     for (kind, name), definition in list(getattr(session, "constructs", {}).items()):
-        if wanted and name != wanted:
+        node = getattr(definition, "node", definition)
+        if wanted and wanted not in (name, getattr(node, "name", name)):
             continue
-        for block in _test_blocks(getattr(definition, "node", definition)):
+        if kind == "workflow_test":
+            passed, message = run_workflow(session, definition)
+            rows.append({"construct": f"{kind} {getattr(node, 'name', name)}", "test": "",
+                         "result": "pass" if passed else "FAIL", "message": message})
+            continue
+        for block in _test_blocks(node):
             passed, message = run_test(session, definition, block)
             label = _attr(block, "name")
-            rows.append({"construct": f"{kind} {name}",
+            rows.append({"construct": f"{kind} {getattr(node, 'name', name)}",
                          "test": constant(label) if label is not None else "",
                          "result": "pass" if passed else "FAIL", "message": message})
     if not rows:
