@@ -1,4 +1,5 @@
-"""The ``xs`` command: ``xs check FILE...|-`` and ``xs run FILE [--input JSON] [--env K=V]``.
+"""The ``xs`` command: ``xs check FILE...|-``, ``xs run FILE [--input JSON] [--env K=V]`` and
+``xs notebook FILE`` (run a notebook headless in the kernel; see ``notebook_runner``).
 
 ``check`` parses and compiles each file without running it and prints
 ``FILE:LINE:COL: message`` (and an indented hint line) per problem; exit status 1 when any
@@ -141,9 +142,18 @@ def main(argv: list[str] | None = None) -> int:
     run.add_argument("--input", metavar="JSON", help="the $input object, as JSON")
     run.add_argument("--env", metavar="K=V", action="append", default=[],
                      help="set $env.K (repeatable)")
+    notebook = commands.add_parser("notebook", help="run a notebook in the xanoscript kernel "
+                                     "and print its cells with their outputs")
+    notebook.add_argument("file", metavar="NOTEBOOK")
+    notebook.add_argument("--kernel", default="xanoscript", help="kernelspec name")
+    notebook.add_argument("--save", action="store_true", help="store the outputs in the file")
     args = parser.parse_args(argv)
     if args.command == "check":
         return cmd_check(args.files, sys.stdout)
+    if args.command == "notebook":
+        from .notebook_runner import run_notebook
+
+        return run_notebook(args.file, kernel_name=args.kernel, save=args.save)
     return cmd_run(args.file, args.input, args.env, sys.stdout, sys.stderr)
 
 
