@@ -7,7 +7,6 @@ kernelspec folder share/jupyter/kernels/xanoscript/, and the outputs are committ
 
 from __future__ import annotations
 
-import shutil
 import struct
 import zlib
 from pathlib import Path

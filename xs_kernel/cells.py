@@ -2,8 +2,8 @@
 
 Only lines at the very top of a cell whose first non-blank character is ``%`` are magics
 (blank lines may separate them); the first other line starts the code, so XanoScript's
-``%`` operator is never mistaken for one. A magic whose argument opens a JSON object or
-array may continue over the following lines until the brackets balance (``%input {`` ...).
+``%`` operator is never mistaken for one. A magic whose argument leaves a ``{`` or ``[``
+open continues on the following lines until the brackets balance (``%input {`` ...).
 Magic lines are blanked, not removed, before the code goes to ``session.run``, so error
 positions still count lines of the whole cell.
 
@@ -82,10 +82,10 @@ def split(cell: str) -> Split:
         if not m:
             break
         argument, first = m.group(2) or "", i
-        while argument.lstrip()[:1] in ("{", "[") and _depth(argument) > 0 and i + 1 < len(lines):
+        while _depth(argument) > 0 and i + 1 < len(lines):
             i += 1
             argument += "\n" + lines[i]
-        out.open_argument = argument.lstrip()[:1] in ("{", "[") and _depth(argument) > 0
+        out.open_argument = _depth(argument) > 0
         out.magics.append(MagicLine(first + 1, m.group(1), argument.strip(), len(line.rstrip())))
         i += 1
     if out.magics:

@@ -6,8 +6,9 @@ events become ``stream``/``display_data`` messages sent while the cell runs (par
 it, nothing when ``silent``), the cell's value becomes ``execute_result``, an error becomes
 an iopub ``error`` plus an error reply. Replies are built in exactly two helpers. Nothing a
 cell does may kill the process: an unexpected Python exception is reported as
-``InternalError`` (a kernel bug). The session and the language core are imported on the
-first request that needs them, so ``kernel_info`` answers before lark is loaded.
+``InternalError`` (a kernel bug). The session and the language core are loaded in a
+background thread once the first ``kernel_info`` has been answered (or by the first
+request that needs them), so start-up stays as fast as ipykernel's own.
 """
 
 from __future__ import annotations
@@ -22,7 +23,9 @@ from ipykernel.kernelbase import Kernel
 from . import __version__
 from .errors import XsError, XsInterrupt, format_error
 
-LANGUAGE_VERSION = "2.0"  # the XanoScript dialect the grammar follows (docs, late 2025)
+# XanoScript has no language version number of its own; we name the release of the
+# XanoScript documentation the grammar follows (its version.json).
+LANGUAGE_VERSION = "2.4.0"
 STREAMS = {"log": "stdout", "warning": "stderr"}
 
 
@@ -119,7 +122,8 @@ class XanoScriptKernel(Kernel):
         try:
             from .cells import run_cell
 
-            outcome = run_cell(self.xs, code, registry=self._registry,
+            session = self.xs  # first: it also loads self._registry
+            outcome = run_cell(session, code, registry=self._registry,
                                cell_name=f"<cell {self.execution_count}>")
             if outcome.error is not None:
                 if outcome.error.type == "KeyboardInterrupt":

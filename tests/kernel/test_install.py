@@ -65,18 +65,12 @@ def test_user_install_goes_to_the_jupyter_data_dir(tmp_path: Path) -> None:
     assert (tmp_path / "kernels" / "xanoscript" / "kernel.json").is_file()
 
 
-def test_jupyter_finds_the_installed_spec(tmp_path: Path) -> None:
+def test_jupyter_finds_the_installed_spec(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     from jupyter_client.kernelspec import KernelSpecManager
 
     inst.install(prefix=str(tmp_path))
-    os.environ["JUPYTER_PATH"], saved = str(tmp_path / "share" / "jupyter"), os.environ.get("JUPYTER_PATH")
-    try:
-        spec = KernelSpecManager().get_kernel_spec("xanoscript")
-    finally:
-        if saved is None:
-            del os.environ["JUPYTER_PATH"]
-        else:
-            os.environ["JUPYTER_PATH"] = saved
+    monkeypatch.setenv("JUPYTER_PATH", str(tmp_path / "share" / "jupyter"))
+    spec = KernelSpecManager().get_kernel_spec("xanoscript")
     assert spec.language == "xanoscript" and spec.argv[0] == sys.executable
     assert spec.interrupt_mode == "signal"
 

@@ -7,7 +7,6 @@ import os
 import re
 import sys
 from pathlib import Path
-from queue import Empty
 from typing import Any
 
 import pytest
@@ -67,7 +66,7 @@ def kinds(outputs: list[dict[str, Any]]) -> list[str]:
 def test_kernel_info_is_honest(kc) -> None:
     info = kc.kernel_info(reply=True, timeout=TIMEOUT)["content"]
     assert info["language_info"] == {
-        "name": "xanoscript", "version": "2.0", "mimetype": "text/x-xanoscript",
+        "name": "xanoscript", "version": "2.4.0", "mimetype": "text/x-xanoscript",
         "file_extension": ".xs", "pygments_lexer": "xanoscript", "codemirror_mode": "javascript"}
     assert info["supported_features"] == []  # no debugger, no subshells
     assert info["implementation"] == "xs_kernel" and "%help" in info["banner"]

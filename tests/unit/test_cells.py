@@ -118,6 +118,7 @@ SPLITS = [
     ("% 2", [], "% 2"),
     ('%show {\n  "a": [1,\n 2]\n}\nlog a', [(1, "show", '{\n  "a": [1,\n 2]\n}')], "\n\n\n\nlog a"),
     ('%show {"a": "}"}\nlog a', [(1, "show", '{"a": "}"}')], "\nlog a"),
+    ('%say get x {\n  "v": 1\n}\nlog a', [(1, "say", 'get x {\n  "v": 1\n}')], "\n\n\nlog a"),
 ]
 
 

@@ -88,8 +88,8 @@ def magic_vars(session: Any, text: str) -> Any:
 
 @magic("reset")
 def magic_reset(session: Any, text: str) -> None:
-    """Forget every variable, function and table of the session (settings made with
-    %config and the redis connection stay)."""
+    """Start afresh: forget the variables, functions, tables and `$input`/`$auth`/`$env`
+    of the session. Keys stored in Redis, the Redis connection and %config settings stay."""
     session.reset()
 
 
