@@ -143,13 +143,12 @@ class XanoScriptKernel(Kernel):
 
     def _interrupted(self) -> None:
         """Drop a Redis connection an interrupt may have cut mid-reply (only if one exists)."""
-        store = getattr(self._services, "_redis", None)  # never create a store just to reset it
-        reset = getattr(store, "reset_connection", None)
-        if reset is not None:
-            try:
-                reset()
-            except Exception:
-                self.log.warning("could not reset the redis connection", exc_info=True)
+        if self._services is None:
+            return
+        try:
+            self._services.reset_redis_connection()
+        except Exception:
+            self.log.warning("could not reset the redis connection", exc_info=True)
 
     # Tab, shift-Tab and Enter must always get a reply: a request without one leaves the
     # front end waiting, so a failure answers "nothing found" and is logged.

@@ -33,6 +33,12 @@ class Services:
             self._redis = RedisStore(self._redis_url, prefix=self._redis_prefix)
         return self._redis
 
+    def reset_redis_connection(self) -> None:
+        """Drop the Redis connection (after an interrupt cut a command short); the next
+        statement reconnects. Never creates a store that was not in use."""
+        if self._redis is not None:
+            self._redis.reset_connection()
+
     def use_redis(self, url: str | None, prefix: str | None = None) -> Any:
         """Switch to the server at URL (None: the embedded store) and return the new store."""
         if self._redis is not None:

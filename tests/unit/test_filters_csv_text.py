@@ -33,7 +33,9 @@ ROWS = [
     ("csv_encode", [], (), ""),
     ("csv_create", ["id", "name"], ([{"id": 1, "name": "Ann"}, [2, "Bo"]],),
      "id,name\n1,Ann\n2,Bo\n"),
-    ("csv_create", ["a"], ([{"b": 1}],), 'a\n""\n'),
+    # A missing column is an empty field, written unquoted as PHP's fputcsv does.
+    ("csv_create", ["a"], ([{"b": 1}],), 'a\n\n'),
+    ("csv_encode", [["a b", "plain", "tab\there"]], (), '"a b",plain,"tab\there"\n'),
     ("csv_create", ["a", "b"], ([],), "a,b\n"),
 ]
 

@@ -91,6 +91,7 @@ ROWS = [
     ("sprintf", "Hello %s, you have %d new messages", ("Bob", 5),
      "Hello Bob, you have 5 new messages"),
     ("sprintf", "%.2f", (3.14159,), "3.14"),
+    ("sprintf", "%.1f|%.2f", (99.25, 1.005), "99.3|1.01"),  # PHP rounds halves up
     ("sprintf", "%05d", (42,), "00042"),
     ("sprintf", "%x|%X|%o|%b", (255, 255, 8, 5), "ff|FF|10|101"),
     ("sprintf", "100%%", (), "100%"),

@@ -7,7 +7,9 @@ specifiers ``b c d e E f F g G o s u x X %``. Arguments are converted the way PH
 
 from __future__ import annotations
 
+import math
 import re
+from decimal import ROUND_HALF_UP, Decimal
 from typing import Any
 
 from ..values import to_decimal, to_int, to_text
@@ -102,7 +104,12 @@ def _unsigned(arg: Any) -> int:
 
 def _conv_f(arg: Any, prec: int | None) -> tuple[str, str]:
     n, sign = _signed(to_decimal(arg))
-    return f"{n:.{6 if prec is None else prec}f}", sign
+    if not math.isfinite(n):
+        return f"{n:f}", sign
+    # PHP rounds halves away from zero on the shortest decimal form ("99.25" -> 99.3),
+    # where Python's format would round the binary value half to even (99.2).
+    places = Decimal(1).scaleb(-(6 if prec is None else prec))
+    return f"{Decimal(repr(float(n))).quantize(places, rounding=ROUND_HALF_UP):f}", sign
 
 
 def _conv_e(arg: Any, prec: int | None) -> tuple[str, str]:

@@ -33,13 +33,20 @@ def _rows(name: str, text: str, dialect: dict[str, Any]) -> list[list[str]]:
 
 
 def _write(name: str, rows: list[list[Any]], dialect: dict[str, Any]) -> str:
-    out = io.StringIO()
-    writer = csv.writer(out, lineterminator="\n", **dialect)
-    try:
-        writer.writerows([[to_text(v) for v in row] for row in rows])
-    except csv.Error as exc:
-        raise s.bad(name, str(exc)) from None
-    return out.getvalue()
+    """Rows as CSV, quoting a field the way PHP's fputcsv does: when it holds the separator,
+    the enclosure, the escape character, a line break, a tab or a space."""
+    specials = {dialect["delimiter"], dialect["quotechar"], "\n", "\r", "\t", " "}
+    if dialect["escapechar"]:
+        specials.add(dialect["escapechar"])
+    quote = dialect["quotechar"]
+
+    def field(value: Any) -> str:
+        text = to_text(value)
+        if not any(c in text for c in specials):
+            return text
+        return quote + text.replace(quote, quote + quote) + quote
+
+    return "".join(dialect["delimiter"].join(field(v) for v in row) + "\n" for row in rows)
 
 
 def _as_row(name: str, row: Any, columns: list[str] | None = None) -> list[Any]:
