@@ -228,7 +228,8 @@ def report(results: dict[str, dict[str, float]], n: int, where: dict[str, Any],
             extra = (results["xanoscript"][name] - results["plain"][name]) / n * 1e6
             print(f"  {name:<8} {extra:7.1f}")
         if loop_only is not None:
-            print(f"  (an empty-bodied loop iteration with one var costs {loop_only / n * 1e6:.1f})")
+            per = loop_only / n * 1e6
+            print(f"  (a loop iteration holding one var statement costs {per:.1f})")
     else:
         print(f"\nXanoScript half skipped: {why_not}")
 

@@ -9,6 +9,7 @@ lazily keeps kernel start-up fast for cells that never touch Redis or a table.
 from __future__ import annotations
 
 import os
+import secrets
 from typing import Any
 
 
@@ -24,6 +25,15 @@ class Services:
         self._redis: Any = None
         self._db: Any = None
         self.outbox: list[dict[str, Any]] = []
+        self._auth_secret: str | None = None
+
+    @property
+    def auth_secret(self) -> str:
+        """The key this session signs auth tokens with: ``XS_AUTH_SECRET``, or a random one
+        made on first use (tokens then last as long as the session)."""
+        if self._auth_secret is None:
+            self._auth_secret = os.environ.get("XS_AUTH_SECRET") or secrets.token_urlsafe(32)
+        return self._auth_secret
 
     @property
     def redis(self) -> Any:

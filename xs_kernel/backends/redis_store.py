@@ -33,10 +33,11 @@ from redis.retry import Retry
 from ..errors import XsError
 from ..values import to_json, type_name
 
-# Two seconds each keeps an unreachable server's error well inside three seconds; no retry,
-# because retrying INCR/RPUSH/LPOP after a timeout could apply them twice.
-CONNECT_TIMEOUT = 2.0
-SOCKET_TIMEOUT = 2.0
+# A server that is down, or accepts and then stalls, costs at most connect + one read, so
+# 1.5 s each keeps its error inside three seconds; no retry, because retrying INCR/RPUSH/
+# LPOP after a timeout could apply them twice.
+CONNECT_TIMEOUT = 1.5
+SOCKET_TIMEOUT = 1.5
 SCAN_BATCH = 1000
 
 # INCR, and start the window on the first hit. The TTL == -1 test repairs a counter that
@@ -163,7 +164,8 @@ def _endpoint(url: str) -> dict[str, Any]:
     path = unquote(parts.path or "")
     db = path.lstrip("/") if scheme != "unix" else ""
     if db and not db.isdigit():
-        raise XsError("standard", f"invalid Redis URL {_mask(url)!r}: the database must be a number")
+        raise XsError("standard",
+                      f"invalid Redis URL {_mask(url)!r}: the database must be a number")
     return {
         "scheme": scheme,
         "host": parts.hostname or ("localhost" if scheme != "unix" else ""),

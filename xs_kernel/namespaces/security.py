@@ -10,7 +10,6 @@ the kernel does not depend on. Must not import the interpreter, the parser or ba
 
 from __future__ import annotations
 
-import os
 import secrets
 import string
 import uuid
@@ -24,12 +23,8 @@ _SYMBOLS = "!@#$%^&*()-_=+[]{};:,.?"
 
 
 def auth_secret(services: Any) -> str:
-    """The key this session signs auth tokens with (created on first use)."""
-    secret = getattr(services, "auth_secret", None)
-    if not secret:
-        secret = os.environ.get("XS_AUTH_SECRET") or secrets.token_urlsafe(32)
-        services.auth_secret = secret
-    return secret
+    """The key this session signs auth tokens with (see ``Services.auth_secret``)."""
+    return services.auth_secret
 
 
 def auth_from_token(services: Any, token: str) -> dict:
