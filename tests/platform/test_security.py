@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import re
 import string
-from types import SimpleNamespace
 from typing import Any
 
 import pytest
@@ -13,11 +12,12 @@ from xs_kernel import hashing
 from xs_kernel.errors import XsError
 from xs_kernel.namespaces import security as sec
 from xs_kernel.registry import Call
+from xs_kernel.services import Services
 from xs_kernel.session import Session
 
 
 def call() -> Call:
-    return Call(services=SimpleNamespace(), emit=lambda kind, value: None)
+    return Call(services=Services(), emit=lambda kind, value: None)
 
 
 def test_create_uuid_is_a_fresh_v4_uuid() -> None:
@@ -124,7 +124,7 @@ def test_auth_token_turns_back_into_auth() -> None:
                                            expiration=3600)
     assert sec.auth_from_token(c.services, token) == {"role": "admin", "id": 9}
     with pytest.raises(XsError):
-        sec.auth_from_token(SimpleNamespace(), token)  # another session's secret
+        sec.auth_from_token(Services(), token)  # another session's secret
 
 
 def test_password_field_and_check_password_from_source() -> None:
