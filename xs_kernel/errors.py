@@ -88,14 +88,6 @@ class XsInterrupt(XsError):
         super().__init__("KeyboardInterrupt", "execution interrupted by the user", span=span)
 
 
-def input_error(message: str, **kw: Any) -> XsError:
-    return XsError("inputerror", message, **kw)
-
-
-def standard_error(message: str, **kw: Any) -> XsError:
-    return XsError("standard", message, **kw)
-
-
 def format_error(err: XsError) -> list[str]:
     """Lines for a user: ``<type>: message``, the location, the source line and a caret, a hint."""
     lines = [f"{err.type}: {err.message}"]

@@ -51,6 +51,9 @@ class Field:
     children: tuple["Field", ...] | None = None  # object { schema { ... } }
     sensitive: bool = False
     span: Any = dc_field(default=None, compare=False)
+    # "field" for a table column, "input" for a function/query input: errors name it so,
+    # and only a stored column hashes a password.
+    role: str = dc_field(default="field", compare=False)
 
     @property
     def required(self) -> bool:
@@ -62,7 +65,8 @@ class Field:
 
     @classmethod
     def from_input_field(cls, decl: nodes.InputField,
-                         evaluate: Callable[[Any], Any] | None = None) -> "Field":
+                         evaluate: Callable[[Any], Any] | None = None,
+                         role: str = "field") -> "Field":
         """Build a Field from a parsed ``type name ...`` declaration."""
         if decl.type not in COERCERS:
             raise XsError("inputerror", f"field '{decl.name}': unknown type '{decl.type}'",
@@ -86,10 +90,10 @@ class Field:
                 elif item.name == "sensitive":
                     sensitive = constant(item.value, evaluate) is True
             elif isinstance(item, nodes.Block) and item.name == "schema":
-                children = tuple(cls.from_input_field(f, evaluate) for f in item.items
+                children = tuple(cls.from_input_field(f, evaluate, role) for f in item.items
                                  if isinstance(f, nodes.InputField) and not f.disabled)
         return cls(decl.name, decl.type, decl.nullable, decl.optional, decl.is_array, default,
-                   tuple(filters), values, children, sensitive, decl.span)
+                   tuple(filters), values, children, sensitive, decl.span, role)
 
 
 def constant(node: Any, evaluate: Callable[[Any], Any] | None = None, *,
@@ -123,7 +127,7 @@ def constant(node: Any, evaluate: Callable[[Any], Any] | None = None, *,
 def _fail(f: Field, reason: str) -> XsError:
     # No span: the value comes from the writing statement, whose span the caller attaches
     # (the field's own span points into the cell that defined the table).
-    return XsError("inputerror", f"field `{f.name}` {reason}", payload={"param": f.name})
+    return XsError("inputerror", f"{f.role} `{f.name}` {reason}", payload={"param": f.name})
 
 
 def coerce_field(f: Field, value: Any, present: bool = True) -> Any:
@@ -178,6 +182,7 @@ def _one(f: Field, value: Any) -> Any:
     for name, args in f.filters:
         if name not in _SHAPING and not (f.is_array and name in LENGTH_FILTERS):
             value = INPUT_FILTERS[name][0](value, *args)
-    if f.type == "password" and type(value) is str and not is_password_hash(value):
+    if (f.type == "password" and f.role == "field" and type(value) is str
+            and not is_password_hash(value)):
         value = hash_password(value)
     return value

@@ -131,7 +131,7 @@ def compile_input_field(c: Compiler, node: nodes.InputField) -> Field:
         from .interpreter import Runtime
 
         return c.expr(expr)(Frame(Runtime(registry=c.registry)))
-    return Field.from_input_field(node, evaluate)
+    return Field.from_input_field(node, evaluate, role="input")
 
 
 @handles(nodes.InputFilter)

@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from . import markup as m
-from .values import to_json
+from .values import parse_number, to_json
 
 DEFAULT_MAX_ROWS = 50
 
@@ -44,6 +44,21 @@ def bundle(value: Any, options: RenderOptions | None = None) -> dict[str, str]:
 def scalar(value: Any) -> str:
     """JSON-like text of one value: text quoted, numbers bare, ``null``, compact JSON."""
     return to_json(value)
+
+
+def cell(value: Any) -> str:
+    """A table cell's text: text shows bare, so tables read cleanly, unless it could pass for
+    another value (empty, ``null``, ``true``, a number, JSON, spaces at an end) — then it
+    is quoted, so the text "null" never looks like null."""
+    if isinstance(value, str) and _bare_is_unambiguous(value):
+        return value
+    return scalar(value)
+
+
+def _bare_is_unambiguous(text: str) -> bool:
+    return (text != "" and text == text.strip() and "\n" not in text
+            and text not in ("null", "true", "false") and text[0] not in "[{\"'"
+            and parse_number(text) is None)
 
 
 def cut(text: str, limit: int) -> str:
@@ -93,7 +108,7 @@ def _text_table(rows: list[dict], options: RenderOptions) -> list[str]:
     limit = max(options.max_cell // 3, 12)
     grid = [["#", *(_key_text(c) for c in columns)]]
     for i, row in enumerate(rows):
-        grid.append([str(i), *(cut(scalar(row[c]), limit) if c in row else "" for c in columns)])
+        grid.append([str(i), *(cut(cell(row[c]), limit) if c in row else "" for c in columns)])
     widths = [max(len(r[j]) for r in grid) for j in range(len(grid[0]))]
     return ["  ".join(cell.ljust(w) for cell, w in zip(r, widths)).rstrip() for r in grid]
 
@@ -148,7 +163,7 @@ def _cell(value: Any, options: RenderOptions) -> m.Markup:
     if isinstance(value, (list, dict)):
         text = cut(scalar(value), options.max_cell)
         return m.element(m.TD, m.element(m.CODE, text, cls=m.CLASS_NESTED))
-    return m.element(m.TD, scalar(value))
+    return m.element(m.TD, cell(value))
 
 
 # -- shared

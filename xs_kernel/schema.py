@@ -118,12 +118,6 @@ class TableSchema:
             span=construct.span,
         )
 
-    @classmethod
-    def simple(cls, name: str, columns: dict[str, str]) -> "TableSchema":
-        """A schema from ``{field: type}`` (tests and magics); every field optional."""
-        fields = [Field(n, t, nullable=True, optional=True) for n, t in columns.items()]
-        return cls(name, tuple(_with_standard_fields(fields)))
-
 
 def _with_standard_fields(fields: list[Field]) -> list[Field]:
     """Put ``id`` first and make sure ``created_at`` exists and defaults to now."""

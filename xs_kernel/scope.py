@@ -6,8 +6,9 @@ request roots ``$input``, ``$auth`` and ``$env`` are frame attributes. ``$this``
 ``$index``, ``$result`` and ``$parent`` are bound only while a lazy filter argument or an
 ``array.*`` condition runs; outside such an evaluation the names fall back to ordinary
 variables (``as $result`` is common). Also owns the request-style ``$env`` defaults and
-the did-you-mean warning for undefined variables. Imports ``values``, ``errors`` and
-``registry`` (for suggestions) only; never the compiler, the parser or the session.
+the did-you-mean warning for undefined variables. Deep copies of values are
+``values.copy_value``. Imports ``values`` and ``errors`` only; never the compiler, the
+parser or the session.
 """
 
 from __future__ import annotations
@@ -98,24 +99,6 @@ def undefined(frame: Frame, name: str, span: Any) -> None:
     hint = f" (did you mean `${match[0]}`?)" if match else ""
     rt.warn(f"variable `${name}` is not defined, so it reads as null{hint}", span, frame.cell)
     return None
-
-
-_CONTAINERS = frozenset((list, dict))
-
-
-def own(value: Any) -> Any:
-    """A private deep copy of an array or object (values have value semantics); other
-    values as they are. Flat arrays and objects, the common case, copy at C speed."""
-    kind = type(value)
-    if kind is list:
-        if _CONTAINERS.isdisjoint(map(type, value)):
-            return value[:]
-        return [own(v) for v in value]
-    if kind is dict:
-        if _CONTAINERS.isdisjoint(map(type, value.values())):
-            return value.copy()
-        return {k: own(v) for k, v in value.items()}
-    return value
 
 
 # ---------------------------------------------------------------- reading paths

@@ -191,11 +191,20 @@ def parse_number(text: str) -> int | float | None:
     return f if math.isfinite(f) else None
 
 
+_CONTAINERS = frozenset((list, dict))
+
+
 def copy_value(value: Any) -> Any:
-    """A deep copy of arrays and objects (XanoScript values have value semantics)."""
-    if isinstance(value, list):
+    """A private deep copy of an array or object (XanoScript values have value semantics);
+    other values as they are. Flat arrays and objects, the common case, copy at C speed."""
+    kind = type(value)
+    if kind is list:
+        if _CONTAINERS.isdisjoint(map(type, value)):
+            return value[:]
         return [copy_value(v) for v in value]
-    if isinstance(value, dict):
+    if kind is dict:
+        if _CONTAINERS.isdisjoint(map(type, value.values())):
+            return value.copy()
         return {k: copy_value(v) for k, v in value.items()}
     return value
 

@@ -261,3 +261,30 @@ def test_every_spec_block_has_its_own_checks() -> None:
     if not SPEC.is_file():
         pytest.skip(f"the redis spec is missing: {SPEC}")
     assert sorted(CODE_BY_HEADING) == sorted(CHECKS)
+
+
+# -- back-end selection from the environment ----------------------------------------------
+
+
+@pytest.mark.live_redis
+def test_env_url_and_prefix_choose_the_server_and_namespace_keys(real_url, new_prefix,
+                                                                 monkeypatch) -> None:
+    prefix = new_prefix(real_url)
+    monkeypatch.setenv("XS_REDIS_URL", real_url)
+    monkeypatch.setenv("XS_REDIS_PREFIX", prefix)
+    session = Session()
+    bindings = run_ok(session, 'redis.set { key = "seen" data = true }\n'
+                               'redis.keys { search = "*" } as $k')
+    assert bindings["k"] == ["seen"]
+    assert session.services.redis.describe()["prefix"] == prefix
+    raw = session.services.redis._client
+    assert raw.get((prefix + "seen").encode()) == b"true" and raw.exists(b"seen") == 0
+    session.services.close()
+
+
+def test_each_embedded_session_has_its_own_store(monkeypatch) -> None:
+    monkeypatch.delenv("XS_REDIS_URL", raising=False)
+    first, second = Session(services=Services()), Session(services=Services())
+    run_ok(first, 'redis.set { key = "mine" data = 1 }')
+    assert run_ok(second, 'redis.get { key = "mine" } as $v')["v"] is None
+    assert first.services.redis.describe()["backend"] == "embedded"

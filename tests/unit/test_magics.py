@@ -128,9 +128,9 @@ def test_vars_is_a_table_of_name_type_preview() -> None:
     session.variables = {"n": 3, "user": {"name": "Ann"}, "s": "x" * 100}
     out = run("%vars", session)
     assert out.value == [
-        {"name": "$n", "type": "int", "preview": "3"},
-        {"name": "$user", "type": "object", "preview": '{"name":"Ann"}'},
-        {"name": "$s", "type": "text", "preview": '"' + "x" * 58 + "…"},
+        {"name": "$n", "type": "int", "preview": 3},
+        {"name": "$user", "type": "object", "preview": {"name": "Ann"}},
+        {"name": "$s", "type": "text", "preview": "x" * 59 + "…"},
     ]
 
 

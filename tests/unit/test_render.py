@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import json
 import re
+from html import escape as html_escape
 
 import pytest
 
@@ -40,7 +42,7 @@ PLAIN = [
     ({"a b": None, "": 1}, '"a b": null\n"":    1'),
     ({"nested": {"x": [1]}}, 'nested: {"x":[1]}'),
     ([{"id": 1, "n": "a"}, {"id": 2, "z": None}],
-     '#  id  n    z\n0  1   "a"\n1  2        null'),
+     '#  id  n  z\n0  1   a\n1  2      null'),
 ]
 
 
@@ -56,8 +58,17 @@ def _cells(markup: str) -> list[str]:
 def test_array_of_scalars_is_an_index_value_table() -> None:
     out = html(["a", None, 3])
     assert out.startswith('<div class="xs-result"><table class="xs-table">')
-    assert _cells(out) == ["#", "value", "0", "&quot;a&quot;", "1",
+    assert _cells(out) == ["#", "value", "0", "a", "1",
                            '<span class="xs-null">null</span>', "2", "3"]
+
+
+@pytest.mark.parametrize("text", ["", "null", "true", "42", "-1.5", " padded", "[1]", '"q"'])
+def test_table_cells_quote_text_that_could_pass_for_another_value(text) -> None:
+    assert _cells(html([text]))[3] == html_escape(json.dumps(text))
+
+
+def test_table_cells_show_plain_text_bare() -> None:
+    assert _cells(html(["Ada Lovelace", "a:b"]))[3::2] == ["Ada Lovelace", "a:b"]
 
 
 def test_object_is_a_key_value_table() -> None:

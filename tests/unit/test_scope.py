@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from xs_kernel.errors import XsError
-from xs_kernel.scope import ENV_DEFAULTS, environment, index, member, own, put
+from xs_kernel.scope import ENV_DEFAULTS, environment, index, member, put
 
 
 @pytest.mark.parametrize("value,name,expected", [
@@ -46,16 +46,6 @@ def test_put_errors(container, keys, message) -> None:
     with pytest.raises(XsError) as caught:
         put(container, keys, 0)
     assert caught.value.message == message
-
-
-def test_own_copies_deeply_and_keeps_scalars() -> None:
-    original = {"a": [1, {"b": [2]}], "c": "text"}
-    copy = own(original)
-    assert copy == original and copy is not original
-    assert copy["a"] is not original["a"] and copy["a"][1]["b"] is not original["a"][1]["b"]
-    flat = [1, "x", None]
-    assert own(flat) == flat and own(flat) is not flat
-    assert own("s") == "s" and own(None) is None
 
 
 def test_environment_layers(monkeypatch) -> None:

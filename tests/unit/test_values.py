@@ -219,6 +219,16 @@ def test_copy_value_is_deep():
     assert original == {"a": [1, {"b": 2}]}
 
 
+def test_copy_value_copies_nested_containers_and_keeps_scalars():
+    original = {"a": [1, {"b": [2]}], "c": "text"}
+    copy = v.copy_value(original)
+    assert copy == original and copy is not original
+    assert copy["a"] is not original["a"] and copy["a"][1]["b"] is not original["a"][1]["b"]
+    flat = [1, "x", None]
+    assert v.copy_value(flat) == flat and v.copy_value(flat) is not flat
+    assert v.copy_value("s") == "s" and v.copy_value(None) is None
+
+
 PREVIEW_ROWS = [(None, "null"), ("hi", '"hi"'), ([1, 2], "[1,2]"), (True, "true"),
                 ("x" * 100, '"' + "x" * 58 + "…")]
 

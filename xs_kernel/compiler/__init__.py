@@ -40,6 +40,13 @@ def handles(*classes: type) -> Callable[[Callable[..., Any]], Callable[..., Any]
     return decorate
 
 
+def constant(value: Any) -> Thunk:
+    """A thunk that always gives VALUE (literals, member names, defaults)."""
+    def constant_value(frame: Any) -> Any:
+        return value
+    return constant_value
+
+
 def failure(exc: BaseException, span: Any) -> XsError:
     """EXC as a XanoScript error located at SPAN (unless it already knows its place)."""
     if isinstance(exc, XsError):

@@ -24,9 +24,8 @@ from .. import nodes
 from ..coercion import Invalid, coerce
 from ..errors import XsError
 from ..registry import UNIVERSAL_ATTRIBUTES, Call, Param, RawExpr
-from ..scope import own
-from ..values import truthy
-from . import Compiler, Thunk, handles
+from ..values import copy_value, truthy
+from . import Compiler, Thunk, constant, handles
 from .filters import chain, lazy_maker
 from .targets import assignment
 
@@ -48,9 +47,8 @@ def compile_statement(c: Compiler, node: nodes.Statement) -> Any:
     spec = c.registry.function(node.name)
     if spec is None:
         raise unknown_statement(c, node)
-    if node.alias and not spec.returns:
-        raise XsError("syntaxerror", f"`{node.name}` has no result, so `as ${node.alias}` "
-                      "cannot bind anything", span=node.span)
+    if not spec.returns:
+        no_alias(node)
     args, universal = bind(c, node.name, spec.params, node.items, node.span, spec.rejected)
     target, write_back = _target(c, node, spec)
     bind_result = result_binder(c, node)
@@ -104,6 +102,13 @@ def with_universal(universal: dict[str, Thunk], run: Callable[[Any], None],
     return run_universal
 
 
+def no_alias(node: nodes.Statement) -> None:
+    """Reject ``as $x`` on a statement that has no result."""
+    if node.alias:
+        raise XsError("syntaxerror", f"`{node.name}` has no result, so `as ${node.alias}` "
+                      "cannot bind anything", span=node.span)
+
+
 def unknown_statement(c: Compiler, node: nodes.Statement) -> XsError:
     from .core import CORE
 
@@ -140,7 +145,7 @@ def result_binder(c: Compiler, node: nodes.Statement) -> Callable[[Any, Any], No
         if filters is not None:
             value = filters(frame, value)
         if type(value) is list or type(value) is dict:
-            value = own(value)
+            value = copy_value(value)
         frame.vars[name] = value
     return bind_alias
 
@@ -260,9 +265,6 @@ def _raw_builder(c: Compiler, expr: Any) -> Builder:
 def _default(value: Any) -> Builder:
     if type(value) is list or type(value) is dict:
         def fresh_default(frame: Any) -> Any:
-            return own(value)
+            return copy_value(value)
         return fresh_default
-
-    def default(frame: Any) -> Any:
-        return value
-    return default
+    return constant(value)

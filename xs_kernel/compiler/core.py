@@ -15,7 +15,7 @@ from ..errors import XsError
 from ..registry import Param
 from ..values import to_text
 from . import Compiler, Thunk
-from .calls import bind, result_binder, with_universal
+from .calls import bind, no_alias, result_binder, with_universal
 from .signals import ReturnSignal, StopSignal
 
 
@@ -25,12 +25,6 @@ def _values(c: Compiler, node: nodes.Statement,
     return dict(args), universal
 
 
-def _no_alias(node: nodes.Statement) -> None:
-    if node.alias:
-        raise XsError("syntaxerror", f"`{node.name}` has no result, so `as ${node.alias}` "
-                      "cannot bind anything", span=node.span)
-
-
 def _no_target(node: nodes.Statement) -> None:
     if node.target is not None:
         raise XsError("inputerror", f"`{node.name}` takes nothing between its name and its "
@@ -38,7 +32,7 @@ def _no_target(node: nodes.Statement) -> None:
 
 
 def compile_return(c: Compiler, node: nodes.Statement) -> Callable[[Any], None]:
-    _no_alias(node)
+    no_alias(node)
     _no_target(node)
     args, universal = _values(c, node, Param("value"))
     value = args["value"]
@@ -49,7 +43,7 @@ def compile_return(c: Compiler, node: nodes.Statement) -> Callable[[Any], None]:
 
 
 def compile_throw(c: Compiler, node: nodes.Statement) -> Callable[[Any], None]:
-    _no_alias(node)
+    no_alias(node)
     _no_target(node)
     args, universal = _values(c, node, Param("name"), Param("value", required=True))
     name, value, span = args["name"], args["value"], node.span
@@ -64,7 +58,7 @@ def compile_throw(c: Compiler, node: nodes.Statement) -> Callable[[Any], None]:
 
 
 def compile_stop(c: Compiler, node: nodes.Statement) -> Callable[[Any], None]:
-    _no_alias(node)
+    no_alias(node)
     _no_target(node)
     args, universal = _values(c, node, Param("value"))
     value = args["value"]
@@ -94,7 +88,7 @@ def compile_function_run(c: Compiler, node: nodes.Statement) -> Callable[[Any], 
 
 
 def compile_group(c: Compiler, node: nodes.Statement) -> Callable[[Any], None]:
-    _no_alias(node)
+    no_alias(node)
     _no_target(node)
     statements: list[Any] = []
     disabled: dict[str, Thunk] = {}
@@ -114,7 +108,7 @@ def compile_group(c: Compiler, node: nodes.Statement) -> Callable[[Any], None]:
 
 
 def compile_remove(c: Compiler, node: nodes.Statement) -> Callable[[Any], None]:
-    _no_alias(node)
+    no_alias(node)
     _no_target(node)
     return c.compile(nodes.ForeachRemove(node.span))
 

@@ -16,16 +16,12 @@ from .. import nodes, operators
 from ..errors import XsError
 from ..scope import FRAME_ROOTS, LAZY_ROOTS, UNSET, index, member, undefined
 from ..values import truthy
-from . import Compiler, Thunk, handles
+from . import Compiler, Thunk, constant, handles
 
 
 @handles(nodes.Literal)
 def compile_literal(c: Compiler, node: nodes.Literal) -> Thunk:
-    value = node.value
-
-    def literal(frame: Any) -> Any:
-        return value
-    return literal
+    return constant(node.value)
 
 
 @handles(nodes.Now)

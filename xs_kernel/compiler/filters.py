@@ -16,7 +16,7 @@ from .. import nodes
 from ..errors import XsError
 from ..scope import LAZY_ROOTS
 from ..values import type_name
-from . import Compiler, Thunk, handles
+from . import Compiler, Thunk, constant, handles
 
 Applier = Callable[[Any, Any], Any]  # (frame, receiver) -> filtered value
 
@@ -32,7 +32,7 @@ _ANY = tuple({t for types in _PY_TYPES.values() for t in types})
 def compile_filter(c: Compiler, node: nodes.FilterApply) -> Thunk:
     operand = None if node.operand is None else c.expr(node.operand)
     if node.disabled:
-        return operand if operand is not None else _constant(None)
+        return operand if operand is not None else constant(None)
     apply = applier(c, node, standalone=operand is None)
     if operand is None:
         def standalone(frame: Any) -> Any:
@@ -138,12 +138,6 @@ def _accepted_types(accepts: Any) -> tuple[type, ...] | None:
     for name in accepts:
         types.extend(_PY_TYPES.get(name, _ANY))
     return tuple(set(types))
-
-
-def _constant(value: Any) -> Thunk:
-    def constant(frame: Any) -> Any:
-        return value
-    return constant
 
 
 # ---------------------------------------------------------------- lazy arguments

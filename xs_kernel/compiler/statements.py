@@ -15,8 +15,8 @@ from typing import Any
 from .. import nodes
 from ..errors import XsError, XsInterrupt
 from ..registry import Param
-from ..scope import RESERVED, own
-from ..values import equals, to_text, truthy, type_name
+from ..scope import RESERVED
+from ..values import copy_value, equals, to_text, truthy, type_name
 from . import Compiler, Run, handles
 from .calls import bind
 from .signals import BreakSignal, ContinueSignal
@@ -30,14 +30,17 @@ def compile_var(c: Compiler, node: nodes.VarDecl) -> Run:
         raise XsError("syntaxerror", f"`${name}` is reserved and cannot be declared",
                       span=node.span)
     c.assigns(name)
-    value = c.expr(node.value)
+    return _store(name, c.expr(node.value))
 
-    def run_var(frame: Any) -> None:
+
+def _store(name: str, value: Any) -> Run:
+    """``$name = value`` where arrays and objects are stored as a private copy."""
+    def run_store(frame: Any) -> None:
         result = value(frame)
         if type(result) is list or type(result) is dict:
-            result = own(result)
+            result = copy_value(result)
         frame.vars[name] = result
-    return run_var
+    return run_store
 
 
 @handles(nodes.VarUpdate)
@@ -49,18 +52,12 @@ def compile_var_update(c: Compiler, node: nodes.VarUpdate) -> Run:
         suffix = _append_parts(node.target.name, node.value)
         if suffix is not None:
             return _text_append(c, name, value, [c.expr(p) for p in suffix])
-
-        def run_update_variable(frame: Any) -> None:
-            result = value(frame)
-            if type(result) is list or type(result) is dict:
-                result = own(result)
-            frame.vars[name] = result
-        return run_update_variable
+        return _store(name, value)  # a plain variable: skip the path writer's call
 
     def run_update(frame: Any) -> None:
         result = value(frame)
         if type(result) is list or type(result) is dict:
-            result = own(result)
+            result = copy_value(result)
         write(frame, result)
     return run_update
 
@@ -230,7 +227,7 @@ def compile_foreach(c: Compiler, node: nodes.Foreach) -> Run:
                 state[1] = position
                 if item:
                     if type(element) is list or type(element) is dict:
-                        element = own(element)
+                        element = copy_value(element)
                     variables[item] = element
                 try:
                     body(frame)

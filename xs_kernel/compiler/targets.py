@@ -12,7 +12,7 @@ from typing import Any, Callable
 from .. import nodes
 from ..errors import XsError
 from ..scope import FRAME_ROOTS, RESERVED, put
-from . import Compiler, Thunk
+from . import Compiler, Thunk, constant
 
 Writer = Callable[[Any, Any], None]  # (frame, value)
 
@@ -28,7 +28,7 @@ def assignment(c: Compiler, expr: Any, owner: str) -> tuple[Thunk, Writer]:
     keys: list[Thunk] = []
     node = expr
     while isinstance(node, (nodes.Member, nodes.Index)):
-        keys.append(_constant(node.name) if isinstance(node, nodes.Member)
+        keys.append(constant(node.name) if isinstance(node, nodes.Member)
                     else c.expr(node.index))
         node = node.obj
     if not isinstance(node, nodes.Variable):
@@ -59,8 +59,3 @@ def _root_writer(name: str, keys: list[Thunk]) -> Writer:
         setattr(frame, name, put(getattr(frame, name), [k(frame) for k in keys], value))
     return write_root
 
-
-def _constant(value: Any) -> Thunk:
-    def constant(frame: Any) -> Any:
-        return value
-    return constant

@@ -14,7 +14,8 @@ from typing import Any
 from .. import cells, completion
 from ..errors import XsError
 from ..registry import DEFAULT, magic, summary
-from ..values import from_json, preview, type_name
+from ..render import cut
+from ..values import from_json, type_name
 
 CONFIG_KEYS = {"max_rows": "rows of a result shown before the \"showing N of M\" line"}
 
@@ -82,7 +83,10 @@ def magic_vars(session: Any, text: str) -> Any:
     names = getattr(session, "variables", None) or {}
     if not names:
         return cells.Print("no variables yet")
-    return [{"name": "$" + n, "type": type_name(v), "preview": preview(v)}
+    # The value itself is the preview: the table renderer shortens it and quotes text only
+    # where it could be misread; only long text is cut here, as HTML cells show text whole.
+    return [{"name": "$" + n, "type": type_name(v),
+             "preview": cut(v, 60) if isinstance(v, str) else v}
             for n, v in names.items()]
 
 

@@ -1,4 +1,4 @@
-// A bad input fails with an inputerror naming the field, at the call.
+// A bad input fails with an inputerror naming the input, at the call.
 function "needs_age" {
   input {
     int age filters=min:0
@@ -34,4 +34,4 @@ try_catch {
   }
 }
 function.run "needs_age" { input = {name: "no age"} } as $r
-// expect error: inputerror at 36:1: field `age` is required but missing
+// expect error: inputerror at 36:1: input `age` is required but missing
