@@ -119,7 +119,7 @@ def _run(text: str, start: str) -> Any:
         raise from_unexpected_token(e, text) from None
     except UnexpectedCharacters as e:
         raise from_unexpected_characters(e, text) from None
-    except UnexpectedEOF as e:  # only raised by non-LALR front ends; kept for safety
+    except UnexpectedEOF:  # only raised by non-LALR front ends; kept for safety
         raise XsSyntaxError("unexpected end of input") from None
     except UnexpectedInput as e:
         raise XsSyntaxError(f"syntax error: {e}") from None
@@ -132,21 +132,20 @@ def _run(text: str, start: str) -> Any:
 
 def parse(text: str, name: str = "<input>") -> nodes.Program:
     """Parse a cell or file. Raises ``XsSyntaxError`` (with span and hint) on bad input."""
-    try:
-        return _run(text, "start")
-    except XsSyntaxError as err:
-        raise err.located(name, text) if isinstance(text, str) else err
-    except Exception as exc:  # never let a Python error reach the user
-        raise XsSyntaxError(f"the parser failed on this input ({type(exc).__name__})") from None
+    return _located(text, "start", name)
 
 
 def parse_expression(text: str) -> Any:
     """Parse a single expression (the body of a backtick literal)."""
+    return _located(text, "expr_start", "<expression>")
+
+
+def _located(text: str, start: str, name: str) -> Any:
     try:
-        return _run(text, "expr_start")
+        return _run(text, start)
     except XsSyntaxError as err:
-        raise err.located("<expression>", text) if isinstance(text, str) else err
-    except Exception as exc:
+        raise err.located(name, text) if isinstance(text, str) else err
+    except Exception as exc:  # never let a Python error reach the user
         raise XsSyntaxError(f"the parser failed on this input ({type(exc).__name__})") from None
 
 

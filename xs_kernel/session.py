@@ -117,12 +117,9 @@ class Session:
         from .parser import is_complete
 
         try:
-            answer = is_complete(code)
-        except Exception:
+            return is_complete(code)
+        except Exception:  # a console waiting on Enter must get an answer
             return "invalid", ""
-        if isinstance(answer, tuple):
-            return answer[0], answer[1] if len(answer) > 1 else ""
-        return str(answer), ""
 
     def run(self, code: str, cell_name: str = "<cell>") -> Outcome:
         """Parse, compile and run CODE; never raises."""
@@ -156,8 +153,7 @@ class Session:
 
     def run_program(self, program: Any, code: str, cell_name: str, outcome: Outcome) -> None:
         """Compile and run an already parsed PROGRAM, filling OUTCOME (may raise XsError)."""
-        if sys.getrecursionlimit() < _RECURSION_LIMIT:
-            sys.setrecursionlimit(_RECURSION_LIMIT)
+        _ensure_recursion_limit()
         cell = compile_cell(program, self.registry, cell=cell_name, source=code)
         rt = self._runtime(outcome, cell_name)
         for kind, name, definition in cell.definitions:
@@ -237,8 +233,7 @@ class Session:
         self._guarded(rt, run)
 
     def _guarded(self, rt: Runtime, run: Callable[[], Any]) -> Any:
-        if sys.getrecursionlimit() < _RECURSION_LIMIT:
-            sys.setrecursionlimit(_RECURSION_LIMIT)
+        _ensure_recursion_limit()
         saved, self._rt = self._rt, rt
         try:
             return run()
@@ -276,6 +271,11 @@ class Session:
                 except Exception:  # a broken front end must not break the cell
                     pass
         return outlet
+
+
+def _ensure_recursion_limit() -> None:
+    if sys.getrecursionlimit() < _RECURSION_LIMIT:
+        sys.setrecursionlimit(_RECURSION_LIMIT)
 
 
 def _construct_key(definition: Any, name: str) -> str:

@@ -3,8 +3,9 @@
 null -> None, bool -> bool, int -> int, decimal -> float, text -> str, array -> list,
 object -> dict (insertion ordered); timestamps are int epoch milliseconds. This module owns
 type names, truthiness, emptiness, equality, ordering, text conversion, JSON and the
-coercions the filters and the interpreter share (PHP ``intval``/``floatval`` for ``to_int`` /
-``to_decimal``, the engine's input rules for ``coerce``). Binary data (a decoded base64
+conversions the filters share (PHP ``intval``/``floatval`` for ``to_int`` / ``to_decimal``)
+and deep copies. Coercing attributes and inputs to declared types is ``coercion``'s job.
+Binary data (a decoded base64
 payload, a raw HMAC) is a ``BinaryText``: still text to the language, but it remembers that
 each character stands for one byte. It imports nothing from the interpreter, parser,
 registry or any back-end. docs/semantics.md records each rule and why.
@@ -16,8 +17,6 @@ import json
 import math
 import re
 from typing import Any
-
-from .errors import XsError
 
 TYPE_NAMES = ("null", "bool", "int", "decimal", "text", "array", "object")
 
@@ -364,79 +363,3 @@ def text_to_bytes(text: str) -> bytes:
     if isinstance(text, BinaryText):
         return text.encode("latin-1")
     return text.encode("utf-8")
-
-
-# -- declared-type coercion --------------------------------------------------------------
-
-COERCIBLE = ("any", "json", "text", "int", "decimal", "number", "bool", "array", "object")
-
-
-def coerce(value: Any, to: str, what: str = "value") -> Any:
-    """VALUE converted to the declared type TO with the engine's input rules.
-
-    null stays null (whether it is allowed is the caller's business); numeric text becomes
-    a number, boolean words a bool, scalars text; anything else is an ``inputerror`` that
-    names WHAT. Unknown type names (``timestamp``, ``email`` ...) pass the value through."""
-    if value is None or to not in COERCIBLE or to in ("any", "json"):
-        return value
-    converted = _COERCERS[to](value)
-    if converted is _NO:
-        raise XsError("inputerror",
-                      f"{what} must be {_ARTICLE[to]}, got {type_name(value)} {preview(value, 30)}")
-    return converted
-
-
-_NO: Any = object()
-_ARTICLE = {"text": "text", "int": "an int", "decimal": "a decimal", "number": "a number",
-            "bool": "a bool", "array": "an array", "object": "an object"}
-
-
-def _as_text(value: Any) -> Any:
-    if isinstance(value, (list, dict)):
-        return _NO
-    return to_text(value)
-
-
-def _as_number(value: Any) -> Any:
-    if value is True or value is False:
-        return int(value)
-    if isinstance(value, (int, float)):
-        return value
-    if isinstance(value, str):
-        if not value.strip():
-            return 0
-        n = parse_number(value)
-        return _NO if n is None else n
-    return _NO
-
-
-def _as_int(value: Any) -> Any:
-    n = _as_number(value)
-    return n if n is _NO else to_int(n)
-
-
-def _as_decimal(value: Any) -> Any:
-    n = _as_number(value)
-    return n if n is _NO else float(n)
-
-
-def _as_bool(value: Any) -> Any:
-    if value is True or value is False:
-        return value
-    if isinstance(value, (int, float)):
-        return value != 0
-    if isinstance(value, str):
-        word = bool_word(value)
-        return _NO if word is None else word
-    return _NO
-
-
-_COERCERS = {
-    "text": _as_text,
-    "int": _as_int,
-    "decimal": _as_decimal,
-    "number": _as_number,
-    "bool": _as_bool,
-    "array": lambda v: v if isinstance(v, list) else _NO,
-    "object": lambda v: v if isinstance(v, dict) else _NO,
-}

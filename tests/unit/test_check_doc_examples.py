@@ -50,7 +50,7 @@ Also `6|subtract:2` → `4` in prose.
 """
 
 
-def _found() -> "tool.Found":
+def _found() -> tool.Found:
     found = tool.Found()
     tool.extract("ref.md", SAMPLE, found)
     return found

@@ -9,7 +9,6 @@ from functools import cmp_to_key
 import pytest
 
 from xs_kernel import values as v
-from xs_kernel.errors import XsError
 
 # -- type names and truthiness -------------------------------------------------------------
 
@@ -255,36 +254,6 @@ def test_bytes_that_are_not_utf8_round_trip_through_binary_text():
 
 def test_plain_text_is_utf8_bytes():
     assert v.text_to_bytes("é") == b"\xc3\xa9"
-
-
-# -- coercion to declared types ---------------------------------------------------------------
-
-COERCE_ROWS = [
-    ("12", "int", 12), ("", "int", 0), (3.7, "int", 3), (True, "int", 1),
-    ("1.5", "decimal", 1.5), (2, "decimal", 2.0), ("2", "number", 2), ("2.5", "number", 2.5),
-    ("yes", "bool", True), ("off", "bool", False), (1, "bool", True), (0.0, "bool", False),
-    (12, "text", "12"), (False, "text", "false"), ("x", "text", "x"),
-    ([1], "array", [1]), ({"a": 1}, "object", {"a": 1}), ([1], "any", [1]),
-    ("x", "json", "x"), (None, "int", None), ("raw", "timestamp", "raw"),
-]
-
-
-@pytest.mark.parametrize("value,to,expected", COERCE_ROWS)
-def test_coerce_table(value, to, expected):
-    got = v.coerce(value, to)
-    assert got == expected and type(got) is type(expected)
-
-
-COERCE_ERRORS = [("abc", "int"), ("12 kg", "decimal"), ([1], "text"), ("maybe", "bool"),
-                 ({}, "array"), ([], "object"), ([], "number"), (2, "array")]
-
-
-@pytest.mark.parametrize("value,to", COERCE_ERRORS)
-def test_coerce_rejects_with_an_inputerror(value, to):
-    with pytest.raises(XsError) as info:
-        v.coerce(value, to, what="ttl")
-    assert info.value.type == "inputerror"
-    assert info.value.message.startswith("ttl must be")
 
 
 def test_nan_is_not_truthy_safe_for_json():

@@ -97,13 +97,17 @@ def magic_reset(session: Any, text: str) -> None:
     session.reset()
 
 
-def _json_argument(name: str, text: str) -> Any:
+def json_object(text: str, what: str) -> dict:
+    """TEXT decoded as a JSON object ({} when blank); WHAT names the argument in errors."""
+    text = text.strip()
+    if not text:
+        return {}
     try:
         value = from_json(text)
     except ValueError as err:
-        raise XsError("inputerror", f"%{name} needs a JSON object: {err}") from None
+        raise XsError("inputerror", f"{what} needs a JSON object: {err}") from None
     if not isinstance(value, dict):
-        raise XsError("inputerror", f"%{name} needs a JSON object, got {type_name(value)}")
+        raise XsError("inputerror", f"{what} needs a JSON object, got {type_name(value)}")
     return value
 
 
@@ -111,19 +115,21 @@ def _json_argument(name: str, text: str) -> Any:
 def magic_input(session: Any, text: str) -> Any:
     """Set `$input` for the following cells from a JSON object: `%input {"id": 1}`.
     Without an argument, show the current `$input`."""
-    if not text.strip():
-        return cells.root_value(session, "input") or {}
-    cells.set_root(session, "input", _json_argument("input", text))
-    return None
+    return _root_magic(session, "input", text)
 
 
 @magic("auth")
 def magic_auth(session: Any, text: str) -> Any:
     """Set `$auth` (the authenticated user) from a JSON object: `%auth {"id": 7}`.
     Without an argument, show the current `$auth`."""
+    return _root_magic(session, "auth", text)
+
+
+def _root_magic(session: Any, root: str, text: str) -> Any:
+    """Show ROOT when TEXT is blank, else replace it with the JSON object TEXT."""
     if not text.strip():
-        return cells.root_value(session, "auth") or {}
-    cells.set_root(session, "auth", _json_argument("auth", text))
+        return cells.root_value(session, root) or {}
+    cells.set_root(session, root, json_object(text, f"%{root}"))
     return None
 
 

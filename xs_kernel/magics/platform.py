@@ -22,7 +22,8 @@ from ..fieldtypes import constant
 from ..namespaces.expect import error_matches
 from ..namespaces.security import auth_from_token
 from ..registry import magic
-from ..values import from_json, preview, type_name
+from .core import json_object
+from ..values import preview
 
 _VERBS = ("GET", "POST", "PUT", "PATCH", "DELETE", "HEAD")
 
@@ -108,19 +109,6 @@ def _split_options(text: str) -> tuple[str, dict[str, str]]:
     return parts[0], options
 
 
-def _json_object(text: str, what: str) -> dict:
-    text = text.strip()
-    if not text:
-        return {}
-    try:
-        value = from_json(text)
-    except ValueError as err:
-        raise XsError("inputerror", f"{what} must be a JSON object: {err}") from None
-    if not isinstance(value, dict):
-        raise XsError("inputerror", f"{what} must be a JSON object, got {type_name(value)}")
-    return value
-
-
 def _verb(node: Any) -> str:
     for attr in getattr(node, "header", ()):
         if attr.name == "verb" and isinstance(attr.value, nodes.Literal):
@@ -170,7 +158,7 @@ def _auth_for(session: Any, node: Any, options: dict[str, str]) -> dict:
             raise XsError("inputerror", "--token needs the token text")
         auth = auth_from_token(session.services, options["token"])
     elif "auth" in options:
-        auth = _json_object(options["auth"], "--auth")
+        auth = json_object(options["auth"], "--auth")
     else:
         auth = dict(getattr(session, "auth", None) or {})
     wanted = node.attr("auth") if isinstance(node, nodes.Construct) else None
@@ -197,7 +185,7 @@ def magic_call(session: Any, text: str) -> Any:
     node, definition, params = _find_endpoint(session, verb, path)
     given: dict[str, Any] = dict(params)
     given.update({k: v[-1] for k, v in urllib.parse.parse_qs(query).items()})
-    given.update(_json_object(words[2] if len(words) > 2 else "", "the input"))
+    given.update(json_object(words[2] if len(words) > 2 else "", "the input"))
     return session.invoke(definition, input=given, auth=_auth_for(session, node, options))
 
 
