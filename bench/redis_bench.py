@@ -138,11 +138,9 @@ def make_session(url: str | None, prefix: str) -> tuple[Any, str]:
     try:
         from xs_kernel.session import Session
 
-        services = Services(redis_url=url, redis_prefix=prefix)
         if url is None:
-            os.environ.pop("XS_REDIS_URL", None)
-            services = Services(redis_prefix=prefix)
-        return Session(services=services), ""
+            os.environ.pop("XS_REDIS_URL", None)  # Services reads it when given no URL
+        return Session(services=Services(redis_url=url, redis_prefix=prefix)), ""
     except NotImplementedError:
         return None, "the interpreter's Session is not available yet"
 
@@ -173,12 +171,11 @@ def main(argv: list[str] | None = None) -> int:
 
     url = None if args.embedded else args.url
     prefix = f"xs-bench:{uuid.uuid4().hex[:8]}:"
-    store = RedisStore(url, prefix=prefix)
-    store.ping()
     session, why_not = make_session(url, prefix)
-    if session is not None and url is None:
-        session_store = session_services_store(session)
-        store = session_store or store  # embedded: every half must share one FakeServer
+    # The session's own store when there is one: embedded, every half must share its
+    # FakeServer; on a server it changes nothing but keeps one connection pool.
+    store = session.services.redis if session is not None else RedisStore(url, prefix=prefix)
+    store.ping()
     client = store._client
     for _ in range(10):
         store.push("range-list", OBJECT)
@@ -206,11 +203,6 @@ def main(argv: list[str] | None = None) -> int:
             store.delete(key)
     report(results, args.n, store.describe(), loop_only, why_not)
     return 0
-
-
-def session_services_store(session: Any) -> Any:
-    services = getattr(session, "services", None)
-    return getattr(services, "redis", None) if services is not None else None
 
 
 def report(results: dict[str, dict[str, float]], n: int, where: dict[str, Any],

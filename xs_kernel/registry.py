@@ -79,6 +79,9 @@ class FunctionSpec:
     doc: str
     target: str | None = None  # what the statement takes before its block, if anything
     rejected: dict[str, str] = field(default_factory=dict)  # alias -> the right name
+    # True when every result is a value made for this call (decoded from Redis, read from a
+    # table) that nothing else holds, so `as $x` may keep it without a private copy.
+    fresh_result: bool = False
 
     def param(self, name: str) -> Param | None:
         for p in self.params:
@@ -171,12 +174,13 @@ DEFAULT = Registry()
 
 
 def builtin(name: str, *params: Param, returns: bool = True, target: str | None = None,
-            rejected: dict[str, str] | None = None, registry: Registry = DEFAULT):
+            rejected: dict[str, str] | None = None, fresh_result: bool = False,
+            registry: Registry = DEFAULT):
     """Register the decorated ``impl(call, **attributes)`` as the statement NAME."""
 
     def decorate(impl: Callable[..., Any]) -> Callable[..., Any]:
         registry.add_function(FunctionSpec(name, tuple(params), impl, returns, _doc_of(impl),
-                                           target, dict(rejected or {})))
+                                           target, dict(rejected or {}), fresh_result))
         return impl
 
     return decorate

@@ -2,13 +2,13 @@
 
 null -> None, bool -> bool, int -> int, decimal -> float, text -> str, array -> list,
 object -> dict (insertion ordered); timestamps are int epoch milliseconds. This module owns
-type names, truthiness, emptiness, equality, ordering, text conversion, JSON and the
-conversions the filters share (PHP ``intval``/``floatval`` for ``to_int`` / ``to_decimal``)
-and deep copies. Coercing attributes and inputs to declared types is ``coercion``'s job.
-Binary data (a decoded base64
-payload, a raw HMAC) is a ``BinaryText``: still text to the language, but it remembers that
-each character stands for one byte. It imports nothing from the interpreter, parser,
-registry or any back-end. docs/semantics.md records each rule and why.
+type names, truthiness, emptiness, equality, ordering, text conversion, JSON, deep copies
+and the conversions the filters share (PHP ``intval``/``floatval`` for ``to_int`` /
+``to_decimal``). Coercing attributes and inputs to declared types is ``coercion``'s job.
+Binary data (a decoded base64 payload, a raw HMAC) is a ``BinaryText``: still text to the
+language, but it remembers that each character stands for one byte. It imports only the
+standard library: never the interpreter, parser, registry or any back-end.
+docs/semantics.md records each rule and why.
 """
 
 from __future__ import annotations

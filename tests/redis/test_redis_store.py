@@ -85,7 +85,7 @@ def test_decode_of_foreign_bytes(raw, value) -> None:
 def test_embedded_describe() -> None:
     info = RedisStore(None, prefix="p:").describe()
     assert info["backend"] == "embedded" and info["prefix"] == "p:"
-    assert info["engine"].startswith("fakeredis ")
+    assert info["engine"] == "fakeredis"  # no version: %redis output stays stable
 
 
 @pytest.mark.parametrize("url, host, port, db, tls", [

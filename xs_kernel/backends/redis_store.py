@@ -408,10 +408,8 @@ class RedisStore:
         """What ``%redis`` shows: back-end, where, database and prefix; never the password."""
         ep = self._endpoint
         if ep["scheme"] == "embedded":
-            import fakeredis
-
-            return {"backend": "embedded", "engine": f"fakeredis {fakeredis.__version__}",
-                    "prefix": self.prefix}
+            # No library version here: %redis output must not change with an upgrade.
+            return {"backend": "embedded", "engine": "fakeredis", "prefix": self.prefix}
         info: dict[str, Any] = {"backend": "server", "url": _mask(self.url or ""),
                                 "tls": ep["scheme"] == "rediss"}
         if ep["scheme"] == "unix":

@@ -8,8 +8,9 @@ a block of statements to one ``run`` that also pins every error on the statement
 raised it. The ``Compiler`` carries what compiling needs (registry, loop nesting, the
 names a cell assigns); nothing here runs at import time.
 
-May import ``nodes``, ``values``, ``operators``, ``scope``, ``registry``, ``errors``;
-never lark, the parser, the kernel or the renderer.
+May import ``nodes``, ``values``, ``operators``, ``scope``, ``registry``, ``coercion``,
+``errors`` (and ``functions``, lazily: it registers handlers here); never lark, the parser,
+the session, the kernel or the renderer.
 """
 
 from __future__ import annotations

@@ -13,6 +13,8 @@ the spec has ``returns=False``, whatever the implementation returns is written b
 that path (``math.add $n``, ``array.push $a``); with ``returns=True`` the implementation
 may change an array/object target in place and its result goes to ``as`` (``array.pop``).
 Any other non-empty value just means "evaluate the target and pass it as call.target".
+Reaches builtins only through the registry passed to the ``Compiler``; never imports a
+namespace module, the parser or the session.
 """
 
 from __future__ import annotations
@@ -51,7 +53,7 @@ def compile_statement(c: Compiler, node: nodes.Statement) -> Any:
         no_alias(node)
     args, universal = bind(c, node.name, spec.params, node.items, node.span, spec.rejected)
     target, write_back = _target(c, node, spec)
-    bind_result = result_binder(c, node)
+    bind_result = result_binder(c, node, fresh=spec.fresh_result)
     run = _runner(node.name, spec.impl, args, target, write_back, bind_result, node.span)
     return with_universal(universal, run, bind_result)
 
@@ -133,8 +135,10 @@ def _target(c: Compiler, node: nodes.Statement, spec: Any) -> tuple[Thunk | None
     return read, (write if not spec.returns else None)
 
 
-def result_binder(c: Compiler, node: nodes.Statement) -> Callable[[Any, Any], None] | None:
-    """``as $x|filters``: filter the result, then store a private copy in $x."""
+def result_binder(c: Compiler, node: nodes.Statement, *, fresh: bool = False
+                  ) -> Callable[[Any, Any], None] | None:
+    """``as $x|filters``: filter the result, then store a private copy in $x (or the result
+    itself when FRESH: made for this call, held by nothing else)."""
     if not node.alias:
         return None
     name = node.alias
@@ -144,7 +148,7 @@ def result_binder(c: Compiler, node: nodes.Statement) -> Callable[[Any, Any], No
     def bind_alias(frame: Any, value: Any) -> None:
         if filters is not None:
             value = filters(frame, value)
-        if type(value) is list or type(value) is dict:
+        if not fresh and (type(value) is list or type(value) is dict):
             value = copy_value(value)
         frame.vars[name] = value
     return bind_alias

@@ -3,7 +3,8 @@ itself, because they steer control flow or reach user-defined functions: ``retur
 ``throw``, ``debug.stop``, ``function.run``, ``group`` and the bare ``remove``.
 
 ``CORE`` maps a name to its compile handler; ``CORE_DOCS`` gives each a help text (the
-completer and ``%help`` may read it beside the registry).
+completer and ``%help`` may read it beside the registry). Imports ``functions`` lazily (it
+imports this package); never the parser or the session.
 """
 
 from __future__ import annotations

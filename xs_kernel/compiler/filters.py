@@ -6,6 +6,8 @@ argument counts fail before anything runs); the receiver's type is checked again
 filter's ``accepts`` at run time. Lazy arguments become ``lazy(this, index=, result=,
 parent=)`` callables that evaluate the pre-compiled argument with only the roots the
 expression actually mentions bound on the frame, restored afterwards.
+Reads filter specs from the registry passed to the ``Compiler``; never imports a
+``filters/`` module, the parser or the session.
 """
 
 from __future__ import annotations
@@ -15,7 +17,7 @@ from typing import Any, Callable, Iterable
 from .. import nodes
 from ..errors import XsError
 from ..scope import LAZY_ROOTS
-from ..values import type_name
+from ..values import BinaryText, type_name
 from . import Compiler, Thunk, constant, handles
 
 Applier = Callable[[Any, Any], Any]  # (frame, receiver) -> filtered value
@@ -137,6 +139,8 @@ def _accepted_types(accepts: Any) -> tuple[type, ...] | None:
     types: list[type] = []
     for name in accepts:
         types.extend(_PY_TYPES.get(name, _ANY))
+    if str in types:
+        types.append(BinaryText)  # raw bytes from hex2bin, base64_decode... are still text
     return tuple(set(types))
 
 

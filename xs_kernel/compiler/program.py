@@ -3,7 +3,8 @@
 A cell compiles to a ``CompiledCell``: the constructs it defines (functions become
 ``FunctionDef``s; every other kind — query, task, table, middleware, tool, addon,
 workflow_test… — is kept as a ``ConstructDef`` for later features to run), one block of
-its statements, and how to read the cell's value afterwards.
+its statements, and how to read the cell's value afterwards. Imports ``functions``
+lazily (it imports this package); never the parser or the session.
 """
 
 from __future__ import annotations

@@ -5,7 +5,8 @@ precondition and bare expressions.
 Variables are function-wide (one dict per frame); assignment stores a private deep copy
 of arrays and objects so two variables never share one. Loop control uses the signals
 of ``compiler.signals``; a ``try_catch`` catches XanoScript errors only (never an
-interrupt or a control signal), and its ``finally`` always runs.
+interrupt or a control signal), and its ``finally`` always runs. Never imports the
+parser or the session.
 """
 
 from __future__ import annotations
@@ -13,6 +14,7 @@ from __future__ import annotations
 from typing import Any
 
 from .. import nodes
+from ..coercion import Invalid, to_int
 from ..errors import XsError, XsInterrupt
 from ..registry import Param
 from ..scope import RESERVED
@@ -171,8 +173,6 @@ def compile_for(c: Compiler, node: nodes.For) -> Run:
 
 
 def _count(value: Any, span: Any) -> int:
-    from ..coercion import Invalid, to_int
-
     if value is None:
         return 0
     try:

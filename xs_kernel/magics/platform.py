@@ -16,7 +16,6 @@ import urllib.parse
 from typing import Any
 
 from .. import cells, nodes
-from ..backends.db_store import Database
 from ..errors import XsError, XsInterrupt
 from ..fieldtypes import constant
 from ..namespaces.expect import error_matches
@@ -66,6 +65,8 @@ def magic_db(session: Any, text: str) -> Any:
     else:
         raise XsError("inputerror", f"unknown %db command {command!r}",
                       hint="%db, %db connect URL, %db embedded")
+    from ..backends.db_store import Database  # SQLAlchemy: loaded only when %db needs it
+
     probe = Database(url)  # check the server answers before dropping the current one
     try:
         with probe.connect() as conn:

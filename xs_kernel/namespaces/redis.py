@@ -136,7 +136,7 @@ def redis_set(call: Call, key: Any = None, data: Any = None, ttl: Any = 0) -> No
     _do(call, "redis.set", "a value", "set", name, data, seconds)
 
 
-@builtin("redis.get", KEY)
+@builtin("redis.get", KEY, fresh_result=True)
 def redis_get(call: Call, key: Any = None) -> Any:
     """The value stored under `key`, with the type it was stored with; null when missing."""
     return _do(call, "redis.get", "a single value", "get", _key("redis.get", key))
@@ -197,7 +197,7 @@ def redis_unshift(call: Call, key: Any = None, value: Any = None) -> int:
     return _do(call, "redis.unshift", "a list", "unshift", _key("redis.unshift", key), value)
 
 
-@builtin("redis.pop", KEY, COUNT_TAKE)
+@builtin("redis.pop", KEY, COUNT_TAKE, fresh_result=True)
 def redis_pop(call: Call, key: Any = None, count: Any = None) -> Any:
     """Remove and give the last element of the list at `key`; null when it is empty.
 
@@ -208,7 +208,7 @@ def redis_pop(call: Call, key: Any = None, count: Any = None) -> Any:
     return _do(call, "redis.pop", "a list", "pop", name, n)
 
 
-@builtin("redis.shift", KEY, COUNT_TAKE)
+@builtin("redis.shift", KEY, COUNT_TAKE, fresh_result=True)
 def redis_shift(call: Call, key: Any = None, count: Any = None) -> Any:
     """Remove and give the first element of the list at `key`; null when it is empty.
 
@@ -221,7 +221,8 @@ def redis_shift(call: Call, key: Any = None, count: Any = None) -> Any:
 
 @builtin("redis.range", KEY,
          Param("start", "any", default=0, doc="first index (negative counts from the end)"),
-         Param("stop", "any", default=-1, doc="last index, included (-1 = the last)"))
+         Param("stop", "any", default=-1, doc="last index, included (-1 = the last)"),
+         fresh_result=True)
 def redis_range(call: Call, key: Any = None, start: Any = 0, stop: Any = -1) -> list[Any]:
     """The elements of the list at `key` from `start` to `stop`, both included.
 
@@ -258,7 +259,8 @@ def redis_remove(call: Call, key: Any = None, value: Any = None, count: Any = 0)
 
 @builtin("redis.keys",
          Param("search", "any", default="*",
-               doc="glob pattern: * any text, ? one character, [abc] one of"))
+               doc="glob pattern: * any text, ? one character, [abc] one of"),
+         fresh_result=True)
 def redis_keys(call: Call, search: Any = "*") -> list[str]:
     """The sorted names of the keys matching the glob `search` (all keys by default)."""
     if isinstance(search, (list, dict, bool)):
