@@ -27,7 +27,7 @@ class TestXanoScriptKernel(jkt.KernelTests):
         {"code": '[1, "x"]', "result": '0) 1\n1) "x"'},
         {"code": '{name: "Ann"}', "result": '<div class="xs-result"><table class="xs-table">'
          '<thead><tr><th>key</th><th>value</th></tr></thead><tbody><tr><th>name</th>'
-         '<td>&quot;Ann&quot;</td></tr></tbody></table></div>', "mime": "text/html"},
+         '<td>Ann</td></tr></tbody></table></div>', "mime": "text/html"},
     ]
     code_display_data = [
         {"code": '%display [{id: 1, name: "Ann"}, {id: 2}]', "mime": "text/html"},

@@ -42,7 +42,7 @@ def test_nbclient_runs_a_notebook() -> None:
     outputs = nb.cells[2].outputs
     assert [o.output_type for o in outputs] == ["stream", "execute_result"]
     assert outputs[0].text == "read 2 users\n"
-    assert outputs[1].data["text/plain"] == '#  id  name\n0  1   "Ann"\n1  2   "Bob"'
+    assert outputs[1].data["text/plain"] == '#  id  name\n0  1   Ann\n1  2   Bob'
     assert nb.cells[0].outputs == [] and nb.cells[1].outputs == []
 
 

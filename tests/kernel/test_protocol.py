@@ -82,8 +82,8 @@ def test_values_become_execute_results_with_tables(kc) -> None:
     assert result["msg_type"] == "execute_result"
     assert result["content"]["execution_count"] == reply["execution_count"]
     data = result["content"]["data"]
-    assert data["text/plain"] == '#  id  name\n0  1   "<Ann>"\n1  2'
-    assert "&quot;&lt;Ann&gt;&quot;" in data["text/html"] and "<Ann>" not in data["text/html"]
+    assert data["text/plain"] == '#  id  name\n0  1   <Ann>\n1  2'
+    assert "<td>&lt;Ann&gt;</td>" in data["text/html"] and "<Ann>" not in data["text/html"]
 
 
 def test_a_cell_without_a_value_has_no_result(kc) -> None:
@@ -127,7 +127,7 @@ def test_row_cap_is_visible_and_configurable(kc) -> None:
 def test_vars_magic_lists_variables(kc) -> None:
     execute(kc, 'var $listed { value = "yes" }')
     _, outputs = execute(kc, "%vars")
-    assert "<td>&quot;$listed&quot;</td><td>&quot;text&quot;</td>" in outputs[0]["content"]["data"]["text/html"]
+    assert "<td>$listed</td><td>text</td><td>yes</td>" in outputs[0]["content"]["data"]["text/html"]
 
 
 # -- errors
