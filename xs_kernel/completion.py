@@ -18,26 +18,16 @@ from dataclasses import dataclass
 from typing import Any, Mapping
 
 from .registry import UNIVERSAL_ATTRIBUTES, FilterSpec, FunctionSpec, MagicSpec, Registry, summary
+from .keywords import BLOCK_WORDS, CONSTANTS, KEYWORDS
+from .keywords import help_text as keyword_help
 from .render import RenderOptions, plain
 from .values import to_json, type_name
 
-# Words that start statements or blocks but are language syntax, not registry entries.
-STATEMENT_KEYWORDS = (
-    "var", "var.update", "conditional", "if", "elseif", "else", "switch", "case", "default",
-    "break", "continue", "foreach", "for", "while", "each", "try_catch", "try", "catch",
-    "finally", "throw", "return", "group", "precondition", "stack", "input", "response",
-    "function", "query", "task", "table", "schema", "test",
-)
-CONSTANTS = ("true", "false", "null", "now")
-# Attribute blocks of the statements the grammar itself defines (the registry has no spec
-# for them); any other keyword block (``conditional {``, ``each {``) holds statements.
-KEYWORD_ATTRIBUTES = {
-    "var": ("value",),
-    "var.update": ("value",),
-    "return": ("value",),
-    "throw": ("name", "value"),
-    "precondition": ("error_type", "error", "payload"),
-}
+# Language statements are not registry entries: ``keywords`` describes them. Only those
+# with attributes have an attribute block; any other keyword block (``conditional {``,
+# ``each {``) holds statements.
+STATEMENT_KEYWORDS = (*(k.name for k in KEYWORDS.values() if k.offered), *BLOCK_WORDS)
+KEYWORD_ATTRIBUTES = {k.name: k.attributes for k in KEYWORDS.values() if k.attributes}
 
 _WORD = re.compile(r"[A-Za-z_][\w.]*$")
 _VARIABLE = re.compile(r"\$([A-Za-z_]\w*)((?:\.\w+)*)\.(\w*)$|\$(\w*)$")
@@ -114,7 +104,8 @@ def _candidates(before: str, registry: Registry,
 def _statement_matches(word: str, registry: Registry) -> list[Match]:
     found = [Match(n, "statement", summary(s.doc)) for n, s in sorted(registry.functions.items())
              if n.startswith(word)]
-    found += [Match(k, "keyword") for k in STATEMENT_KEYWORDS if k.startswith(word)]
+    found += [Match(k, "keyword", summary(KEYWORDS[k].doc) if k in KEYWORDS else "")
+              for k in STATEMENT_KEYWORDS if k.startswith(word) and not registry.function(k)]
     return found
 
 
@@ -284,6 +275,8 @@ def _describe(code: str, pos: int, registry: Registry, variables: Mapping[str, A
         return help_text(registry.filter(token))
     if registry.function(token):
         return help_text(registry.function(token))
+    if token in KEYWORDS:
+        return keyword_help(KEYWORDS[token])
     spec, _ = _enclosing_statement(code[:start], registry)
     if spec is not None and spec.param(token):
         return f"{spec.name} attribute {_param_line(spec, token)}"

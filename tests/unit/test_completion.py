@@ -159,3 +159,11 @@ def test_help_text_of_a_statement_lists_its_attributes() -> None:
 def test_help_text_of_a_filter_and_a_magic() -> None:
     assert help_text(REG.filter("trim")).startswith("|trim:[arg]\n\nRemove leading")
     assert help_text(REG.magics["vars"]) == "%vars\n\nList the variables."
+
+
+def test_language_statements_have_help_like_builtins() -> None:
+    from xs_kernel.completion import inspect
+    from xs_kernel.registry import load_builtins
+
+    reply = inspect("precondition", None, load_builtins(), {})
+    assert reply["found"] and "error_type" in reply["data"]["text/plain"]

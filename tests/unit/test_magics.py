@@ -103,6 +103,8 @@ def test_help_overview_lists_magics_and_namespaces() -> None:
     ("redis", "  redis.get  Read KEY."),
     ("redis.", "  redis.get  Read KEY."),
     ("%redis", "%redis"),
+    ("precondition", "precondition (…) { error_type = \"notfound\" error = \"…\" }"),
+    ("foreach", "foreach ($list) { each as $item { … } }"),
 ])
 def test_help_for_one_name(argument: str, first_line: str) -> None:
     assert printed(run(f"%help {argument}")).splitlines()[0] == first_line

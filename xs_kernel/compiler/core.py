@@ -2,8 +2,8 @@
 itself, because they steer control flow or reach user-defined functions: ``return``,
 ``throw``, ``debug.stop``, ``function.run``, ``group`` and the bare ``remove``.
 
-``CORE`` maps a name to its compile handler; ``CORE_DOCS`` gives each a help text (the
-completer and ``%help`` may read it beside the registry). Imports ``functions`` lazily (it
+``CORE`` maps a name to its compile handler; the help users see for each lives in
+``keywords``. Imports ``functions`` lazily (it
 imports this package); never the parser or the session.
 """
 
@@ -121,15 +121,4 @@ CORE: dict[str, Callable[[Compiler, nodes.Statement], Callable[[Any], None]]] = 
     "function.run": compile_function_run,
     "group": compile_group,
     "remove": compile_remove,
-}
-
-CORE_DOCS: dict[str, str] = {
-    "return": "End the running function (or cell) now; `value` becomes its result.",
-    "throw": "Raise an error: `value` is its message, `name` its name ($error.name).",
-    "debug.stop": "Halt the whole run and show `value`.",
-    "function.run": "Call a function defined earlier: function.run \"name\" { input = {…} } "
-                    "as $result.",
-    "group": "Run the statements of its `stack { … }` in place (no new scope).",
-    "remove": "Inside foreach: drop the current element from the iterated array "
-              "(same as foreach.remove).",
 }

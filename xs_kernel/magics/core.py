@@ -13,6 +13,8 @@ from typing import Any
 
 from .. import cells, completion
 from ..errors import XsError
+from ..keywords import KEYWORDS
+from ..keywords import help_text as keyword_help
 from ..registry import DEFAULT, magic, summary
 from ..render import cut
 from ..values import from_json, type_name
@@ -39,6 +41,8 @@ def magic_help(session: Any, text: str) -> cells.Print:
         spec = registry.function(name) or registry.filter(name)
     if spec is not None:
         return cells.Print(completion.help_text(spec))
+    if name in KEYWORDS:
+        return cells.Print(keyword_help(KEYWORDS[name]))
     members = [] if name.startswith("%") else registry.namespace(name.rstrip(".") + ".")
     if members:
         text = _listing([(s.name, s.doc) for s in members])
@@ -47,7 +51,8 @@ def magic_help(session: Any, text: str) -> cells.Print:
     spec = registry.magics.get(name.lstrip("%"))
     if spec is not None:
         return cells.Print(completion.help_text(spec))
-    candidates = [*registry.functions, *registry.filters, *("%" + m for m in registry.magics)]
+    candidates = [*registry.functions, *registry.filters, *KEYWORDS,
+                  *("%" + m for m in registry.magics)]
     guess = registry.suggest(name, candidates)
     raise XsError("inputerror", f"no help for {name!r}",
                   hint=f"did you mean {guess}?" if guess else "%help lists what there is")
