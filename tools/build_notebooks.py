@@ -47,6 +47,8 @@ def build(name: str, cells: list[tuple[str, str]]) -> nbformat.NotebookNode:
     nb.metadata["language_info"] = {"name": "xanoscript", "file_extension": ".xs",
                                     "mimetype": "text/x-xanoscript"}
     nb.cells = [_cell(kind, text) for kind, text in cells]
+    for number, cell in enumerate(nb.cells):
+        cell.id = f"cell-{number:02d}"  # stable ids keep rebuilt notebooks' diffs small
     return nb
 
 
