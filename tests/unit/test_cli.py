@@ -31,7 +31,7 @@ def test_check_reports_each_bad_file_with_its_position(tmp_path, capsys) -> None
     assert main(["check", good, syntax, unknown]) == 1
     lines = capsys.readouterr().out.splitlines()
     assert lines[0].startswith(f"{syntax}:")
-    assert f"{unknown}:1:21: unknown filter `trimm`" in lines
+    assert f"{unknown}:1:24: unknown filter `trimm`" in lines
     assert "  hint: did you mean `trim`?" in lines
 
 

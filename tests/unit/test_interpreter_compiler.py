@@ -93,7 +93,7 @@ def test_value_semantics_copy_on_assignment() -> None:
     (nodes.Break(S), "`break` is only allowed inside a loop"),
     (nodes.ForeachRemove(S), "`foreach.remove` is only allowed inside foreach"),
     (stmt("debug.lag", value=lit(1)), "unknown statement `debug.lag`"),
-    (nodes.ExprStmt(S, nodes.FilterApply(S, lit("a"), "trimm", ())), "unknown filter `trimm`"),
+    (nodes.ExprStmt(S, nodes.FilterApply(S, None, "trimm", ())), "unknown filter `trimm`"),
     (nodes.ExprStmt(S, nodes.Binary(S, nodes.BinaryOp.LIKE, lit("a"), lit("b"))),
      "operator `like` is only allowed inside a db where clause"),
     (nodes.VarDecl(S, "env", lit(1)), "`$env` is reserved and cannot be declared"),
@@ -121,13 +121,14 @@ def test_attribute_binding_errors(attrs, message, hint) -> None:
 
 
 def test_filter_receiver_type_error_names_the_filter_and_types() -> None:
-    expr = nodes.FilterApply(Span(2, 5, 2, 9), nodes.ArrayLit(S, ()), "strlen", ())
+    # `[]|strlen` at line 2, column 5: the error points at `|strlen`, after the operand.
+    expr = nodes.FilterApply(Span(2, 5, 2, 14), nodes.ArrayLit(Span(2, 5, 2, 7), ()), "strlen", ())
     rt = Runtime(registry=load_builtins(), outlet=lambda *a: None)
     with pytest.raises(XsError) as caught:
         compile_expression(expr, rt.registry)(Frame(rt))
     err = caught.value
     assert (err.type, err.message, err.span) == (
-        "inputerror", "filter `strlen` expects text, got array", Span(2, 5, 2, 9))
+        "inputerror", "filter `strlen` expects text, got array", Span(2, 7, 2, 14))
 
 
 def test_compiler_tracks_names_the_cell_assigns() -> None:

@@ -17,6 +17,7 @@ from typing import Any, Callable, Iterable
 from .. import nodes
 from ..errors import XsError
 from ..scope import LAZY_ROOTS
+from ..source import Span
 from ..values import BinaryText, type_name
 from . import Compiler, Thunk, constant, handles
 
@@ -59,21 +60,31 @@ def chain(c: Compiler, filters: Iterable[nodes.FilterApply]) -> Applier | None:
     return apply_all
 
 
+def filter_span(node: nodes.FilterApply) -> Span:
+    """Where ``|name:args`` itself is written: errors about a filter point at the filter,
+    not at the whole expression it ends."""
+    if node.operand is None:
+        return node.span
+    start = node.operand.span
+    return Span(start.end_line, start.end_column, node.span.end_line, node.span.end_column)
+
+
 def applier(c: Compiler, node: nodes.FilterApply, *, standalone: bool = False) -> Applier:
     """``apply(frame, receiver)`` for one filter node, checked against its spec."""
+    span = filter_span(node)
     spec = c.registry.filter(node.name)
     if spec is None:
         match = c.registry.suggest(node.name, c.registry.filters)
-        raise XsError("syntaxerror", f"unknown filter `{node.name}`", span=node.span,
+        raise XsError("syntaxerror", f"unknown filter `{node.name}`", span=span,
                       hint=f"did you mean `{match}`?" if match else None)
-    _check_arity(spec, len(node.args), node.span)
+    _check_arity(spec, len(node.args), span)
     if standalone and spec.needs_receiver:
         raise XsError("inputerror", f"filter `{node.name}` needs a value before `|`",
-                      span=node.span)
+                      span=span)
     builders = [lazy_maker(c, arg) if i in spec.lazy else c.expr(arg)
                 for i, arg in enumerate(node.args)]
     accepts = _accepted_types(spec.accepts)
-    return _make_applier(node.name, spec.impl, builders, accepts, spec.accepts, node.span)
+    return _make_applier(node.name, spec.impl, builders, accepts, spec.accepts, span)
 
 
 def _make_applier(name: str, impl: Callable[..., Any], builders: list[Thunk],

@@ -13,4 +13,4 @@ debug.log { value = 1234.5|number_format } // expect: 1,235
 debug.log { value = [12|bitwise_and:10, 12|bitwise_or:3, 12|bitwise_xor:10, 0|bitwise_not] }
 // expect: [8,15,6,-1]
 debug.log { value = 3|divide:0 }
-// expect error: standard at 15:21: filter `divide`: division by zero
+// expect error: standard at 15:22: filter `divide`: division by zero
