@@ -93,10 +93,16 @@ def to_text(value: Any) -> str:
     return to_json(value)
 
 
+_ENCODER = json.JSONEncoder(ensure_ascii=False, separators=(",", ":"), allow_nan=False)
+
+
 def to_json(value: Any) -> str:
     """Compact JSON, key order kept, non-ASCII kept; non-finite numbers become null."""
-    return json.dumps(_jsonable(value), ensure_ascii=False, separators=(",", ":"),
-                      allow_nan=False)
+    try:  # the C encoder handles every value made of finite numbers in one call
+        return _ENCODER.encode(value)
+    except (ValueError, TypeError):
+        return json.dumps(_jsonable(value), ensure_ascii=False, separators=(",", ":"),
+                          allow_nan=False)
 
 
 def _jsonable(value: Any) -> Any:
