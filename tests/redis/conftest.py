@@ -1,71 +1,34 @@
 """Fixtures for the redis suite: every store-level and statement-level test runs against
 both back-ends, the embedded fakeredis and the real server.
 
-The real server is ``XS_TEST_REDIS_URL`` (default ``redis://127.0.0.1:6379/0``). When it
-does not answer, the server half is skipped with a reason, except in CI (``CI=true``), where
-a missing server fails the run. Server tests work under a key prefix unique to the test
-run and to the test, and delete their keys afterwards (SCAN MATCH + DEL; never FLUSHDB).
+The real server is ``XS_TEST_REDIS_URL`` (default ``redis://127.0.0.1:6379/0``), found by
+the shared ``real_redis_url`` fixture (tests/conftest.py): when it does not answer, the
+server half is skipped with a reason, except in CI (``CI=true``), where it fails the run.
+Server tests work under a key prefix unique to the test run and to the test, and delete
+their keys afterwards (SCAN MATCH + DEL; never FLUSHDB).
 """
 
 from __future__ import annotations
 
 import itertools
-import os
 import uuid
 from dataclasses import dataclass
 from types import SimpleNamespace
 from typing import Any, Callable, Iterator
 
 import pytest
-import redis
 
 from xs_kernel.backends.redis_store import RedisStore
 from xs_kernel.registry import Call, load_builtins
 
-REAL_URL = os.environ.get("XS_TEST_REDIS_URL", "redis://127.0.0.1:6379/0")
 RUN_PREFIX = f"xs-test:{uuid.uuid4().hex[:8]}:"
 _serial = itertools.count()
 
 
-def in_ci() -> bool:
-    return os.environ.get("CI", "").strip().lower() in ("true", "1", "yes")
-
-
-def _server_answers(url: str) -> str | None:
-    """None when the server at URL answers PING, else why not."""
-    client = redis.Redis.from_url(url, protocol=2, socket_connect_timeout=2, socket_timeout=2)
-    try:
-        client.ping()
-        return None
-    except redis.RedisError as exc:
-        return str(exc)
-    finally:
-        client.close()
-
-
 @pytest.fixture(scope="session")
-def real_url() -> str:
-    """The real server's URL; skip (fail in CI) when it does not answer."""
-    problem = _server_answers(REAL_URL)
-    if problem is not None:
-        message = f"real Redis server {REAL_URL} does not answer PING: {problem}"
-        if in_ci():
-            pytest.fail(f"{message} (CI=true: the real-server suite must run)")
-        pytest.skip(message)
-    return REAL_URL
-
-
-def delete_prefixed(url: str, prefix: str) -> int:
-    """Delete every key under PREFIX on the server at URL; how many there were."""
-    client = redis.Redis.from_url(url, protocol=2)
-    try:
-        pattern = "".join("\\" + c if c in "*?[]\\" else c for c in prefix) + "*"
-        names = list(client.scan_iter(match=pattern, count=1000))
-        if names:
-            client.delete(*names)
-        return len(names)
-    finally:
-        client.close()
+def real_url(real_redis_url: str) -> str:
+    """The real server's URL (the shared fixture skips, or fails in CI, without one)."""
+    return real_redis_url
 
 
 def fresh_prefix() -> str:
@@ -90,9 +53,10 @@ def backend(request: pytest.FixtureRequest) -> Iterator[Backend]:
         yield Backend("embedded", None, "")
         return
     url = request.getfixturevalue("real_url")
+    clean = request.getfixturevalue("redis_key_cleaner")
     prefix = fresh_prefix()
     yield Backend("server", url, prefix)
-    delete_prefixed(url, prefix)
+    clean(url, prefix)
 
 
 @pytest.fixture
@@ -109,7 +73,7 @@ def raw(backend: Backend, store: RedisStore) -> Any:
 
 
 @pytest.fixture
-def new_prefix() -> Iterator[Callable[[str | None], str]]:
+def new_prefix(redis_key_cleaner) -> Iterator[Callable[[str | None], str]]:
     """new_prefix(url) gives a fresh key prefix, whose keys on the server at URL (if any)
     are deleted after the test."""
     pending: list[tuple[str, str]] = []
@@ -122,7 +86,7 @@ def new_prefix() -> Iterator[Callable[[str | None], str]]:
 
     yield make
     for url, prefix in pending:
-        delete_prefixed(url, prefix)
+        redis_key_cleaner(url, prefix)
 
 
 Runner = Callable[..., Any]
