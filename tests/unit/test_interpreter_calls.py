@@ -141,3 +141,12 @@ def test_mock_replaces_the_result_while_its_test_runs(registry) -> None:
     assert session.invoke(fn, input={"city": "Rome"}, test_name="sunny case") == "mocked Rome"
     assert session.invoke(session.constructs[("function", "weather")],
                           input={"city": "X"}, test_name="other") == "live X"
+
+
+@pytest.mark.parametrize("code, hint", [
+    ('redis.get "session" as $v', "put it in the block: `redis.get { key = … }`"),
+    ('if (true) {\n  debug.log { value = 1 }\n}',
+     "branches live inside a conditional: conditional { if (…) { … } else { … } }"),
+])
+def test_misplaced_code_gets_a_hint(code: str, hint: str) -> None:
+    assert Session().run(code).error.hint == hint

@@ -51,8 +51,9 @@ def compile_statement(c: Compiler, node: nodes.Statement) -> Any:
         raise unknown_statement(c, node)
     if not spec.returns:
         no_alias(node)
-    args, universal = bind(c, node.name, spec.params, node.items, node.span, spec.rejected)
+    # The target first: `redis.get "a"` is better told "put it in the block" than "needs key".
     target, write_back = _target(c, node, spec)
+    args, universal = bind(c, node.name, spec.params, node.items, node.span, spec.rejected)
     bind_result = result_binder(c, node, fresh=spec.fresh_result)
     run = _runner(node.name, spec.impl, args, target, write_back, bind_result, node.span)
     return with_universal(universal, run, bind_result)
@@ -116,8 +117,11 @@ def unknown_statement(c: Compiler, node: nodes.Statement) -> XsError:
 
     names = list(c.registry.functions) + list(CORE)
     match = c.registry.suggest(node.name, names)
-    return XsError("syntaxerror", f"unknown statement `{node.name}`", span=node.span,
-                   hint=f"did you mean `{match}`?" if match else None)
+    if node.name in ("if", "elseif", "else"):
+        hint = "branches live inside a conditional: conditional { if (…) { … } else { … } }"
+    else:
+        hint = f"did you mean `{match}`?" if match else None
+    return XsError("syntaxerror", f"unknown statement `{node.name}`", span=node.span, hint=hint)
 
 
 def _target(c: Compiler, node: nodes.Statement, spec: Any) -> tuple[Thunk | None, Any]:
@@ -127,8 +131,11 @@ def _target(c: Compiler, node: nodes.Statement, spec: Any) -> tuple[Thunk | None
                           f"as in `{node.name} $x {{ … }}`", span=node.span)
         return None, None
     if spec.target is None:
+        required = [p.name for p in spec.params if p.required]
+        hint = (f"put it in the block: `{node.name} {{ {required[0]} = … }}`"
+                if len(required) == 1 else None)
         raise XsError("inputerror", f"`{node.name}` takes nothing between its name and "
-                      "its block", span=node.target.span)
+                      "its block", span=node.target.span, hint=hint)
     if spec.target != "variable":
         return c.expr(node.target), None
     read, write = assignment(c, node.target, f"`{node.name}`")
