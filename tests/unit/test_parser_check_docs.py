@@ -90,7 +90,23 @@ def test_check_counts_and_exit_status(tmp_path, capsys):
     (tmp_path / "a.md").write_text(SAMPLE, encoding="utf-8")
     assert check_docs.check(tmp_path) == 0
     out = capsys.readouterr().out
-    assert "blocks: 5  parsed: 2  failed as marked wrong: 2  templates: 1  failed: 0" in out
+    assert ("blocks: 5  parsed: 2  failed as marked wrong: 2  templates: 1  "
+            "rejected on purpose: 0  failed: 0") in out
     (tmp_path / "b.md").write_text(f"{FENCE}xs\nvar $x {{ value = 1\n{FENCE}\n", encoding="utf-8")
     assert check_docs.check(tmp_path) == 1
     assert "b.md:1:" in capsys.readouterr().out
+
+
+def test_known_invalid_blocks_are_reported_with_their_reason(tmp_path, capsys):
+    (tmp_path / "security.md").write_text("".join(
+        f"```xs\nvar $v{i} {{ value = 1 }}\n```\n" for i in range(16))
+        + "```xs\nvar $x { value = $a|to_int ?? 0 }\n```\n", encoding="utf-8")
+    assert check_docs.check(tmp_path) == 0
+    out = capsys.readouterr().out
+    assert "rejected on purpose: 1" in out and "why: `??` right after a filter chain" in out
+
+
+def test_a_listed_block_that_parses_is_a_failure(tmp_path, capsys):
+    (tmp_path / "security.md").write_text("```xs\nvar $x { value = 1 }\n```\n", encoding="utf-8")
+    assert check_docs.check(tmp_path) == 1
+    assert "security.md:17: listed in KNOWN_INVALID but it parses" in capsys.readouterr().out
