@@ -15,8 +15,9 @@ RULE = "-" * 72
 
 
 def run_notebook(path: str | Path, *, kernel_name: str = "xanoscript", save: bool = False,
-                 out: TextIO = sys.stdout) -> int:
+                 out: TextIO | None = None) -> int:
     """Execute PATH top to bottom; print sources and outputs; 1 if an unexpected error."""
+    out = out or sys.stdout  # looked up per call: the stream may have been replaced
     import nbformat
     from nbclient import NotebookClient
 

@@ -57,3 +57,29 @@ def test_nbconvert_executes_and_highlights(tmp_path: Path) -> None:
     assert '<span class="nb">redis.set</span>' in html  # Name.Builtin from XanoScriptLexer
     assert '<span class="nv">$users</span>' in html
     assert "read 2 users" in html and 'class="xs-table"' in html
+
+
+def test_xs_notebook_prints_each_cell_with_its_output(tmp_path, capsys) -> None:
+    from xs_kernel.notebook_runner import run_notebook
+
+    path = tmp_path / "tour.ipynb"
+    nbformat.write(notebook(), path)
+    assert run_notebook(path) == 0
+    out = capsys.readouterr().out
+    assert "$back" in out and "read 2 users" in out and "0  1   Ann" in out
+    assert out.rstrip().endswith("tour.ipynb: 3 cells, no unexpected errors")
+
+
+def test_xs_notebook_fails_on_an_error_the_notebook_does_not_expect(tmp_path, capsys) -> None:
+    from xs_kernel.notebook_runner import run_notebook
+
+    nb = notebook()
+    nb.cells.append(new_code_cell('precondition (false) { error = "boom" }'))
+    expected = new_code_cell('throw { name = "E" value = "fine" }')
+    expected.metadata["tags"] = ["raises-exception"]
+    nb.cells.append(expected)
+    path = tmp_path / "broken.ipynb"
+    nbformat.write(nb, path)
+    assert run_notebook(path) == 1
+    out = capsys.readouterr().out
+    assert "standard: boom" in out and "1 unexpected errors" in out
