@@ -41,8 +41,9 @@ def run_notebook(path: str | Path, *, kernel_name: str = "xanoscript", save: boo
         out.write("\n")
     if save:
         nbformat.write(nb, str(path))
-    out.write(f"{Path(path).name}: {len(nb.cells)} cells, "
-              f"{'no unexpected errors' if not unexpected else f'{unexpected} unexpected errors'}\n")
+    verdict = ("no unexpected errors" if not unexpected else
+               f"{unexpected} unexpected error{'s' if unexpected > 1 else ''}")
+    out.write(f"{Path(path).name}: {len(nb.cells)} cells, {verdict}\n")
     return 1 if unexpected else 0
 
 
