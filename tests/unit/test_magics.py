@@ -236,3 +236,14 @@ def test_redis_shows_connects_and_goes_back() -> None:
 @pytest.mark.parametrize("argument", ["connect", "flush", "embedded now"])
 def test_redis_rejects_bad_commands(argument: str) -> None:
     assert run(f"%redis {argument}").error.type == "inputerror"
+
+
+def test_redis_keys_browses_the_store() -> None:
+    from xs_kernel.cells import default_registry, run_cell
+    from xs_kernel.session import Session
+
+    registry = default_registry()
+    session = Session(registry=registry)
+    session.run('redis.set { key = "b:1" data = [1, 2] }\nredis.set { key = "other" data = 1 }')
+    out = run_cell(session, "%redis keys b:*", registry=registry)
+    assert out.value == [{"key": "b:1", "holds": "an array", "ttl": None, "value": [1, 2]}]

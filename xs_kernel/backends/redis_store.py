@@ -57,6 +57,20 @@ _VALUE_KINDS = {"text": "text", "null": "null", "int": "an int", "decimal": "a d
                 "bool": "a bool", "array": "an array", "object": "an object"}
 
 
+def _overview_row(name: str, kind: str, pttl: Any, replies: list[Any]) -> dict[str, Any]:
+    ttl = None if pttl is None or int(pttl) < 0 else -(-int(pttl) // 1000)  # whole seconds, up
+    if kind == "list":
+        length, first = replies
+        shown = [decode(item) for item in first]
+        return {"key": name, "holds": f"a list of {length}", "ttl": ttl,
+                "value": shown + (["…"] if length > len(shown) else [])}
+    if kind == "string":
+        value = decode(replies[0])
+        return {"key": name, "holds": _VALUE_KINDS[type_name(value)], "ttl": ttl, "value": value}
+    return {"key": name, "holds": _REDIS_KINDS.get(kind, f"a Redis {kind}"), "ttl": ttl,
+            "value": None}
+
+
 class StoreRefused(Exception):
     """Redis refused a command on KEY because of what it holds (``holds``: "text",
     "a list", ...). ``reason`` is "wrongkind" or "overflow"."""
@@ -357,6 +371,31 @@ class RedisStore:
             found.update(name[cut:].decode("utf-8", errors="replace") for name in batch)
             if int(cursor) == 0:
                 return sorted(found)
+
+    def overview(self, search: str = "*", limit: int = 100) -> list[dict[str, Any]]:
+        """The keys matching SEARCH (at most LIMIT, sorted) with what each holds, its time
+        to live in seconds (null: none) and its value (a list: its length and first items).
+        Two pipelined round trips after the SCAN, so browsing stays cheap on a server."""
+        names = self.keys(search)[:limit]
+        if not names:
+            return []
+        pipe = self._client.pipeline(transaction=False)
+        for name in names:
+            pipe.type(self._key(name))
+            pipe.pttl(self._key(name))
+        meta = self._guard(None, pipe.execute)
+        kinds = [k.decode() if isinstance(k, bytes) else str(k) for k in meta[::2]]
+        pipe = self._client.pipeline(transaction=False)
+        for name, kind in zip(names, kinds):
+            if kind == "list":
+                pipe.llen(self._key(name))
+                pipe.lrange(self._key(name), 0, 2)
+            elif kind == "string":
+                pipe.get(self._key(name))
+        replies = iter(self._guard(None, pipe.execute))
+        wanted = {"list": 2, "string": 1}
+        return [_overview_row(name, kind, ttl, [next(replies) for _ in range(wanted.get(kind, 0))])
+                for name, kind, ttl in zip(names, kinds, meta[1::2])]
 
     def ratelimit(self, key: str, ttl: int) -> int:
         """Count one hit in KEY's fixed window of TTL seconds; the count so far."""
