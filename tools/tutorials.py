@@ -256,9 +256,12 @@ redis.set {
   ttl = -5
 }
 """),
+    ("md", "`redis.keys` lists key names matching a pattern (`*` matches anything):"),
     ("code", """
 redis.keys { search = "kv:*" } as $names
 """),
+    ("md", "The `%redis keys` magic shows the same keys with what each holds, its ttl and value:"),
+    ("code", "%redis keys kv:*"),
 ]
 
 COUNTERS = [
