@@ -90,3 +90,20 @@ def test_regex_filter_rejects_bad_input(name, value, args, fragment):
 @pytest.mark.parametrize("name,type_name", REJECTS)
 def test_regex_filter_refuses_other_receivers(name, type_name):
     assert type_name not in DEFAULT.filter(name).accepts
+
+
+@pytest.mark.parametrize("filter_name, args", [
+    ("regex_matches", ("a" * 40 + "!",)),
+    ("regex_get_first_match", ("a" * 40 + "!",)),
+    ("regex_get_all_matches", ("a" * 40 + "!",)),
+    ("regex_replace", ("x", "a" * 40 + "!")),
+])
+def test_a_runaway_pattern_is_stopped_with_an_error(monkeypatch, filter_name, args) -> None:
+    # Plain `re` would backtrack here for hours and could not be interrupted.
+    from xs_kernel.filters import regex as regex_filters
+
+    monkeypatch.setattr(regex_filters, "MATCH_TIMEOUT", 0.2)
+    impl = DEFAULT.filter(filter_name).impl
+    with pytest.raises(XsError) as caught:
+        impl("/^(a|aa)+$/", *args)
+    assert caught.value.type == "inputerror" and "was stopped" in caught.value.message

@@ -1,22 +1,30 @@
 """Regular-expression filters: the receiver is a PCRE pattern such as ``"/^a.*c$/i"``.
 
-Patterns are translated to Python's ``re`` (named groups, ``\\z``, ``\\h``); a pattern that
-does not parse is an ``inputerror`` naming the filter. A pattern without delimiters is used
-as it is. Results follow PHP's ``preg_*`` functions. Imports only the registry, ``values``
-and ``_support``.
+Patterns run on the ``regex`` package rather than the standard ``re``: a user's pattern
+can backtrack for hours, and ``re`` cannot be interrupted or bounded while it does, which
+would hang the kernel. ``regex`` takes a timeout (as PHP's PCRE gives up at its backtrack
+limit), so such a pattern fails with a clear error instead. PCRE spellings Python lacks
+(``\\z``, ``\\h``) are translated; a pattern that does not parse is an ``inputerror``
+naming the filter; a pattern without delimiters is used as it is. Results follow PHP's
+``preg_*`` functions. Imports only the registry, ``values`` and ``_support``.
 """
 
 from __future__ import annotations
 
 import re
 from functools import lru_cache
-from typing import Any
+from typing import Any, Callable
+
+import regex
 
 from ..registry import xs_filter
 from . import _support as s
 
 _CLOSERS = {"(": ")", "[": "]", "{": "}", "<": ">"}
-_FLAGS = {"i": re.I, "m": re.M, "s": re.S, "x": re.X, "u": 0, "D": 0, "A": 0, "S": 0}
+_FLAGS = {"i": regex.I, "m": regex.M, "s": regex.S, "x": regex.X, "u": 0, "D": 0, "A": 0,
+          "S": 0}
+# Seconds one match may take; far beyond any sane pattern on sane text.
+MATCH_TIMEOUT = 2.0
 
 
 def _split_delimiters(pattern: str) -> tuple[str, str]:
@@ -57,8 +65,8 @@ def _translate(body: str) -> str:
 
 
 @lru_cache(maxsize=256)
-def compile_pattern(name: str, pattern: str) -> re.Pattern:
-    """PATTERN (PCRE text) compiled for ``re``; an inputerror names filter NAME."""
+def compile_pattern(name: str, pattern: str) -> Any:
+    """PATTERN (PCRE text) compiled with ``regex``; an inputerror names filter NAME."""
     body, flag_text = _split_delimiters(pattern)
     if "U" in flag_text:
         raise s.bad(name, "the U (ungreedy) modifier is not supported; use lazy quantifiers")
@@ -69,18 +77,28 @@ def compile_pattern(name: str, pattern: str) -> re.Pattern:
     if "A" in flag_text:
         translated = r"\A(?:" + translated + ")"
     try:
-        return re.compile(translated, flags)
-    except re.error as exc:
+        return regex.compile(translated, flags | regex.V0)
+    except regex.error as exc:
         raise s.bad(name, f"invalid regular expression {pattern!r}: {exc}") from None
     except (OverflowError, RecursionError):
         raise s.bad(name, f"regular expression {pattern!r} is too complex") from None
 
 
-def _pattern(name: str, value: Any) -> re.Pattern:
+def _pattern(name: str, value: Any) -> Any:
     return compile_pattern(name, s.receiver_text(value))
 
 
-def _groups(m: re.Match) -> list[str]:
+def _bounded(name: str, run: Callable[..., Any], *args: Any) -> Any:
+    """RUN(*ARGS, timeout=MATCH_TIMEOUT), a runaway pattern becoming a XanoScript error."""
+    try:
+        return run(*args, timeout=MATCH_TIMEOUT)
+    except TimeoutError:
+        raise s.bad(name, f"the pattern ran for more than {MATCH_TIMEOUT:g} s on this text "
+                          "and was stopped (it probably backtracks without end; "
+                          "simplify nested repetitions such as (a+)+)") from None
+
+
+def _groups(m: Any) -> list[str]:
     """PHP's match list: whole match then groups; trailing unmatched groups are dropped,
     inner ones read as ""."""
     groups = [m.group(0)] + [g for g in m.groups()]
@@ -89,7 +107,7 @@ def _groups(m: re.Match) -> list[str]:
     return ["" if g is None else g for g in groups]
 
 
-def _keyed(pattern: re.Pattern, values_by_index: list[Any]) -> Any:
+def _keyed(pattern: Any, values_by_index: list[Any]) -> Any:
     """With named groups PHP adds each name as a key before its number: an object."""
     if not pattern.groupindex:
         return values_by_index
@@ -108,7 +126,9 @@ def filter_regex_matches(value, subject):
 
     pattern|regex_matches:subject — `"/^a.*c$/"|regex_matches:"abbc"` is true.
     """
-    return _pattern("regex_matches", value).search(s.text("regex_matches", subject)) is not None
+    pattern = _pattern("regex_matches", value)
+    return _bounded("regex_matches", pattern.search,
+                    s.text("regex_matches", subject)) is not None
 
 
 @xs_filter("regex_get_first_match", accepts=s.TEXT, aliases=("regex_match",))
@@ -119,7 +139,8 @@ def filter_regex_get_first_match(value, subject):
     is ["a@b","a","b"]. Named groups make it an object keyed by name and number.
     """
     pattern = _pattern("regex_get_first_match", value)
-    m = pattern.search(s.text("regex_get_first_match", subject))
+    m = _bounded("regex_get_first_match", pattern.search,
+                 s.text("regex_get_first_match", subject))
     return [] if m is None else _keyed(pattern, _groups(m))
 
 
@@ -131,7 +152,9 @@ def filter_regex_get_all_matches(value, subject):
     [["1","2"]]; with a group, [["a1","b2"],["1","2"]] for `"/[a-z](\\d)/"`.
     """
     pattern = _pattern("regex_get_all_matches", value)
-    matches = list(pattern.finditer(s.text("regex_get_all_matches", subject)))
+    matches = _bounded("regex_get_all_matches",
+                       lambda text, timeout: list(pattern.finditer(text, timeout=timeout)),
+                       s.text("regex_get_all_matches", subject))
     columns: list[list[str]] = [[] for _ in range(pattern.groups + 1)]
     for m in matches:
         for i in range(pattern.groups + 1):
@@ -145,7 +168,7 @@ _BACKREF = re.compile(r"\\\\|\$\{(\d{1,2})\}|\$(\d{1,2})|\\(\d{1,2})")
 
 def _replacement(template: str) -> Any:
     """PHP's ``$1``/``${1}``/``\\1`` references as a function for ``re.sub``."""
-    def expand(m: re.Match) -> str:
+    def expand(m: Any) -> str:
         out, pos = [], 0
         for ref in _BACKREF.finditer(template):
             out.append(template[pos:ref.start()])
@@ -169,7 +192,8 @@ def filter_regex_replace(value, replacement, subject):
     """
     pattern = _pattern("regex_replace", value)
     template = s.text("regex_replace", replacement, "the replacement")
-    return pattern.sub(_replacement(template), s.text("regex_replace", subject, "the subject"))
+    return _bounded("regex_replace", pattern.sub, _replacement(template),
+                    s.text("regex_replace", subject, "the subject"))
 
 
 _QUOTED = set(".\\+*?[^]$(){}=!<>|:-#")
