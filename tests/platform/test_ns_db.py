@@ -250,3 +250,15 @@ def test_return_inside_a_transaction_commits(session: Session) -> None:
 1''')
     assert value(session, 'function.run "add_and_leave" as $r') == "Early"
     assert session.services.db.has("product", "name", "Early")
+
+
+def test_a_runaway_where_regex_on_sqlite_is_stopped(monkeypatch) -> None:
+    # SQLite matches REGEXP in Python: with plain `re` this pattern would hang the kernel.
+    from xs_kernel.backends import db_store
+
+    monkeypatch.setattr(db_store, "REGEX_TIMEOUT", 0.2)
+    s = Session()
+    for code in (PRODUCT, 'db.add "product" { data = {name: "' + "a" * 40 + '!"} }'):
+        assert s.run(code).error is None
+    err = error(s, 'db.query "product" { where = $db.product.name ~ "^(a|aa)+$" } as $hits')
+    assert err.type == "standard" and "ran for more than 0.2 s and was stopped" in err.message
