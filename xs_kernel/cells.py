@@ -183,10 +183,15 @@ def _unknown_magic(name: str, registry: Registry) -> XsError:
     return XsError("inputerror", f"unknown magic %{name}", hint=hint + "%help lists the magics")
 
 
+# The password part of a URL (`scheme://user:password@host`), for excerpts of magic lines.
+_URL_PASSWORD = re.compile(r"(\w[\w+.-]*://[^:/@\s]*:)[^@\s]+(@)")
+
+
 def _locate(err: XsError, item: MagicLine, cell: str, cell_name: str) -> XsError:
-    """Point an error raised by a magic at its line."""
+    """Point an error raised by a magic at its line; the excerpt masks URL passwords
+    (`%redis connect redis://:secret@host`), which must never be printed back."""
     err.at(Span(item.line, 1, item.line, item.width + 1))
-    return err.located(cell_name, cell)
+    return err.located(cell_name, _URL_PASSWORD.sub(r"\1***\2", cell))
 
 
 # -- session state the front end reads (see REQUESTS.md for the Session surface)

@@ -50,14 +50,24 @@ class Services:
             self._redis.reset_connection()
 
     def use_redis(self, url: str | None, prefix: str | None = None) -> Any:
-        """Switch to the server at URL (None: the embedded store) and return the new store."""
+        """Switch to the server at URL (None: the embedded store) and return the new store.
+
+        A server must answer first: when it does not, the error says so and the session
+        keeps the store it had, rather than failing later at some statement."""
+        from .backends.redis_store import RedisStore
+
+        chosen_prefix = self._redis_prefix if prefix is None else prefix
+        store = RedisStore(url or None, prefix=chosen_prefix)
+        if url:
+            try:
+                store.ping()
+            except BaseException:
+                store.close()
+                raise
         if self._redis is not None:
             self._redis.close()
-            self._redis = None
-        self._redis_url = url or None
-        if prefix is not None:
-            self._redis_prefix = prefix
-        return self.redis
+        self._redis, self._redis_url, self._redis_prefix = store, url or None, chosen_prefix
+        return store
 
     @property
     def db(self) -> Any:

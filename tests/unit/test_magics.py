@@ -247,3 +247,18 @@ def test_redis_keys_browses_the_store() -> None:
     session.run('redis.set { key = "b:1" data = [1, 2] }\nredis.set { key = "other" data = 1 }')
     out = run_cell(session, "%redis keys b:*", registry=registry)
     assert out.value == [{"key": "b:1", "holds": "an array", "ttl": None, "value": [1, 2]}]
+
+
+def test_redis_connect_to_a_dead_server_keeps_the_store_and_never_echoes_the_password() -> None:
+    from xs_kernel.cells import default_registry, run_cell
+    from xs_kernel.errors import format_error
+    from xs_kernel.session import Session
+
+    registry = default_registry()
+    session = Session(registry=registry)
+    session.run('redis.set { key = "kept" data = 1 }')
+    out = run_cell(session, "%redis connect redis://:s3cret@127.0.0.1:1/0", registry=registry)
+    shown = "\n".join(format_error(out.error))
+    assert out.error.type == "standard" and "cannot reach Redis at 127.0.0.1:1" in shown
+    assert "s3cret" not in shown and ":***@127.0.0.1:1" in shown
+    assert session.run('redis.get { key = "kept" } as $v').value == 1
