@@ -110,9 +110,25 @@ class MagicSpec:
     doc: str
 
 
-def summary(doc: str) -> str:
-    """First line of a docstring."""
-    return (doc or "").strip().splitlines()[0] if (doc or "").strip() else ""
+def summary(doc: str, limit: int = 88) -> str:
+    """The first sentence of a docstring's first paragraph, on one line, at most LIMIT
+    characters (a docstring's first line often stops mid-sentence)."""
+    paragraph = " ".join((doc or "").strip().split("\n\n")[0].split())
+    sentence = paragraph[: _sentence_end(paragraph)]
+    return sentence if len(sentence) <= limit else sentence[: limit - 1].rstrip() + "…"
+
+
+def _sentence_end(text: str) -> int:
+    """Where the first sentence of TEXT ends: a full stop before a space, outside `code`
+    and not part of an ellipsis."""
+    in_code = False
+    for i, c in enumerate(text):
+        if c == "`":
+            in_code = not in_code
+        elif (c == "." and not in_code and text[i + 1: i + 2] in (" ", "")
+              and text[i - 1: i] != "."):
+            return i + 1
+    return len(text)
 
 
 class Registry:

@@ -62,8 +62,10 @@ def _overview(registry: Any) -> str:
     namespaces = sorted({n.split(".")[0] for n in registry.functions if "." in n})
     lines = ["Magics (a % line at the top of a cell):", _listing(
         [("%" + n, s.doc) for n, s in sorted(registry.magics.items())])]
+    lines += ["", "Language statements (%help NAME explains one): "
+              + ", ".join(k.name for k in KEYWORDS.values() if k.offered)]
     if namespaces:
-        lines += ["", "Statement namespaces (%help NAME lists one): " + ", ".join(namespaces)]
+        lines += ["Statement namespaces (%help NAME lists one): " + ", ".join(namespaces)]
     if registry.filters:
         lines += [f"Filters: {len(set(map(id, registry.filters.values())))} "
                   "(%help NAME explains one; type | and press Tab to list them)"]
