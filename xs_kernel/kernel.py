@@ -22,6 +22,7 @@ from ipykernel.kernelbase import Kernel
 
 from . import __version__
 from .errors import XsError, XsInterrupt, format_error
+from .history import History
 
 # XanoScript has no language version number of its own; we name the release of the
 # XanoScript documentation the grammar follows (its version.json).
@@ -51,6 +52,7 @@ class XanoScriptKernel(Kernel):
         self._services: Any = None
         self._silent = False
         self._session_lock = threading.Lock()
+        self._history = History()
         self._warm_up_started = False
 
     @property
@@ -104,7 +106,8 @@ class XanoScriptKernel(Kernel):
             self.send_response(self.iopub_socket, "stream",
                                {"name": STREAMS.get(event.kind, "stdout"), "text": text})
 
-    def _send_bundle(self, msg_type: str, value: Any) -> None:
+    def _send_bundle(self, msg_type: str, value: Any) -> str:
+        """Send VALUE as MSG_TYPE; its text/plain form (what history keeps as the output)."""
         from .cells import render_options
         from .render import bundle
 
@@ -112,6 +115,7 @@ class XanoScriptKernel(Kernel):
         if msg_type == "execute_result":
             content["execution_count"] = self.execution_count
         self.send_response(self.iopub_socket, msg_type, content)
+        return content["data"]["text/plain"]
 
     # -- handlers
 
@@ -125,12 +129,15 @@ class XanoScriptKernel(Kernel):
             session = self.xs  # first: it also loads self._registry
             outcome = run_cell(session, code, registry=self._registry,
                                cell_name=f"<cell {self.execution_count}>")
+            shown = None
+            if outcome.error is None and outcome.has_value and not silent:
+                shown = self._send_bundle("execute_result", outcome.value)
+            if store_history and not silent:
+                self._history.record(self.execution_count, code, shown)
             if outcome.error is not None:
                 if outcome.error.type == "KeyboardInterrupt":
                     self._interrupted()
                 return self._error_reply(outcome.error)
-            if outcome.has_value and not silent:
-                self._send_bundle("execute_result", outcome.value)
             return self._ok_reply()
         except KeyboardInterrupt:  # arrived outside the interpreter's own guard
             self._interrupted()
@@ -149,6 +156,12 @@ class XanoScriptKernel(Kernel):
             self._services.reset_redis_connection()
         except Exception:
             self.log.warning("could not reset the redis connection", exc_info=True)
+
+    async def do_history(self, hist_access_type: str, output: bool, raw: bool,
+                         **request: Any) -> dict[str, Any]:
+        """The cells run so far (up-arrow in consoles, history search)."""
+        return {"status": "ok",
+                "history": self._history.request(hist_access_type, output, **request)}
 
     # Tab, shift-Tab and Enter must always get a reply: a request without one leaves the
     # front end waiting, so a failure answers "nothing found" and is logged.

@@ -57,7 +57,8 @@ class TestXanoScriptKernel(jkt.KernelTests):
     ]
     code_generate_error = 'throw { name = "Oops", value = "boom" }'
     code_inspect_sample = "redis.set"
-    supported_history_operations = ()
+    supported_history_operations = ("tail", "range", "search")
+    code_history_pattern = "1 + *"  # one distinct input of code_execute_result
 
     def test_xanoscript_error_carries_the_caret(self) -> None:
         self.flush_channels()
