@@ -220,6 +220,9 @@ class RedisStore:
             self._client = self._server_client(url)
         self._scripting = True
         self._ratelimit = self._client.register_script(RATELIMIT_LUA)
+        # One connection held for the store's whole life: a session runs one statement at a
+        # time, and redis-py's per-command pool checkout costs as much as the round trip.
+        self._conn: Any = None
 
     @staticmethod
     def _server_client(url: str) -> redis.Redis:
@@ -248,16 +251,32 @@ class RedisStore:
         return self._bprefix + key.encode("utf-8", errors="surrogatepass")
 
     def _run(self, key: str | None, *command: Any) -> Any:
-        """Send one command; translate every redis-py exception (see module docstring)."""
+        """Send one command on the held connection and read its raw reply; translate every
+        redis-py exception (see module docstring). A connection left in doubt (lost, timed
+        out, or cut by an interrupt mid-reply) is dropped; the next command reconnects."""
+        conn = self._conn
         try:
-            return self._client.execute_command(*command)
-        except ResponseError as exc:
+            if conn is None:  # the pool connects as it hands the connection out
+                conn = self._conn = self._client.connection_pool.get_connection()
+            conn.send_command(*command)
+            return conn.read_response()
+        except ResponseError as exc:  # the reply was read whole: the connection is fine
             raise self._refusal(key, exc) from None
         except (RedisConnectionError, RedisTimeoutError) as exc:
+            self._drop(conn)
             raise self._unreachable(exc) from None
         except RedisError as exc:
+            self._drop(conn)
             raise XsError("standard", f"Redis at {self.where} failed: "
                           f"{_scrub(str(exc), self.url)}") from None
+        except BaseException:
+            self._drop(conn)
+            raise
+
+    @staticmethod
+    def _drop(conn: Any) -> None:
+        if conn is not None:
+            conn.disconnect()
 
     def _unreachable(self, exc: Exception) -> XsError:
         return XsError("standard", f"cannot reach Redis at {self.where}: "
@@ -432,12 +451,18 @@ class RedisStore:
         return bool(self._run(None, "PING"))
 
     def reset_connection(self) -> None:
-        """Drop pooled connections (an interrupt may have cut a reply in half); the next
+        """Drop every connection (an interrupt may have cut a reply in half); the next
         command connects afresh."""
+        if self._conn is not None:
+            self._conn.disconnect()
         self._client.connection_pool.disconnect()
 
     def close(self) -> None:
         try:
+            if self._conn is not None:
+                self._conn.disconnect()
+                self._client.connection_pool.release(self._conn)
+                self._conn = None
             self._client.close()
             self._client.connection_pool.disconnect()
         except RedisError:
