@@ -3,7 +3,8 @@
 Owns compiling a function construct into a ``FunctionDef`` (its input declarations become
 validators, its stack one compiled block), validating and coercing a call's input against
 the declarations (``inputerror`` naming the parameter, payload ``{param: name}``) and
-running a function in its own frame with a depth limit. Also the compile handlers of
+running a function in its own frame with a depth limit; a ``dblink`` input expands to the
+columns of a session table when the function is called. Also the compile handlers of
 ``InputField`` and ``InputFilter``. The type rules of input declarations live in
 ``fieldtypes`` (shared with table schemas). Imports the compiler package, ``scope``,
 ``fieldtypes``, ``values``, ``errors``; never the parser or the session module.
@@ -11,14 +12,15 @@ running a function in its own frame with a depth limit. Also the compile handler
 
 from __future__ import annotations
 
+import dataclasses
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, Callable
 
 from . import nodes
 from .compiler import Compiler, Run, Thunk, handles
 from .compiler.signals import ReturnSignal
 from .errors import XsError
-from .fieldtypes import Field, coerce_field
+from .fieldtypes import NO_DEFAULT, Field, coerce_field, constant
 from .scope import Frame
 from .values import copy_value
 
@@ -30,7 +32,9 @@ class FunctionDef:
     name: str
     body: Run
     response: Thunk | None
-    inputs: list[Field] | None  # None: no input block, the input passes as given
+    # None: no input block, the input passes as given. A TableLink (``dblink``) stands
+    # for the columns of a table, looked up when the function is called.
+    inputs: list[Field | "TableLink"] | None
     cell: str = "<cell>"
     source: str = ""
     node: Any = None
@@ -75,8 +79,8 @@ def call(frame: Frame, name: str, given: Any, span: Any) -> Any:
         given = {}
     if type(given) is not dict:
         raise XsError("inputerror", "the input of a function must be an object", span=span)
-    callee = Frame(rt, input=validate(function.inputs, given, span), auth=frame.auth,
-                   env=frame.env)
+    callee = Frame(rt, input=validate(function.inputs, given, span, rt.services),
+                   auth=frame.auth, env=frame.env)
     rt.depth += 1
     try:
         return run_definition(function, callee)
@@ -102,13 +106,15 @@ def run_definition(function: FunctionDef, frame: Frame) -> Any:
         rt.frame = outer
 
 
-def validate(inputs: list[Field] | None, given: dict, span: Any) -> dict:
+def validate(inputs: list[Field | TableLink] | None, given: dict, span: Any,
+             services: Any = None) -> dict:
     """The input a function sees: declared fields only, checked and coerced (the rules of
-    ``fieldtypes``); an error points at the call, since that is where the input came from."""
+    ``fieldtypes``); an error points at the call, since that is where the input came from.
+    SERVICES gives ``dblink`` entries the session's tables."""
     if inputs is None:
         return copy_value(given)
     validated: dict[str, Any] = {}
-    for field_ in inputs:
+    for field_ in _expand(inputs, services, span):
         present = field_.name in given
         try:
             value = coerce_field(field_, copy_value(given.get(field_.name)), present)
@@ -118,6 +124,34 @@ def validate(inputs: list[Field] | None, given: dict, span: Any) -> dict:
         if present or value is not None:
             validated[field_.name] = value
     return validated
+
+
+@dataclass(frozen=True)
+class TableLink:
+    """``dblink { table = "user" override = { email: {hidden: true} } }``: one input per
+    column of TABLE except the hidden ones. Which columns exist is only known when the
+    function runs (the table may be defined, or redefined, in a later cell)."""
+
+    table: Any
+    hidden: frozenset[str]
+    span: Any = None
+
+
+def _expand(inputs: list[Field | TableLink], services: Any, span: Any) -> list[Field]:
+    fields: list[Field] = []
+    for entry in inputs:
+        if not isinstance(entry, TableLink):
+            fields.append(entry)
+            continue
+        if services is None:
+            raise XsError("notfound", f"dblink: no database to read table {entry.table!r} "
+                          "from", span=span)
+        schema = services.db.schema(entry.table)
+        # A linked column is an input the caller may leave out: the table fills defaults
+        # and nulls when the record is written, not when the function is called.
+        fields.extend(dataclasses.replace(f, optional=True, default=NO_DEFAULT, role="input")
+                      for f in schema.fields if f.name not in entry.hidden)
+    return fields
 
 
 # ---------------------------------------------------------------- input declarations
@@ -131,7 +165,24 @@ def compile_input_field(c: Compiler, node: nodes.InputField) -> Field:
         from .interpreter import Runtime
 
         return c.expr(expr)(Frame(Runtime(registry=c.registry)))
+    if node.type == "dblink":
+        return _table_link(node, evaluate)
     return Field.from_input_field(node, evaluate, role="input")
+
+
+def _table_link(node: nodes.InputField, evaluate: Callable[[Any], Any]) -> TableLink:
+    attrs = {a.name: a for a in node.items if isinstance(a, nodes.Attr) and not a.disabled}
+    if "table" not in attrs:
+        raise XsError("inputerror", "`dblink` needs the attribute `table`", span=node.span,
+                      hint='dblink { table = "user" }')
+    table = constant(attrs["table"].value, evaluate)
+    override = constant(attrs["override"].value, evaluate) if "override" in attrs else {}
+    if type(override) is not dict:
+        raise XsError("inputerror", "`override` of a dblink must be an object of columns",
+                      span=attrs["override"].span)
+    hidden = frozenset(name for name, spec in override.items()
+                       if type(spec) is dict and spec.get("hidden") is True)
+    return TableLink(table, hidden, node.span)
 
 
 @handles(nodes.InputFilter)

@@ -5,7 +5,8 @@ auto-incremented int unless the schema declares another type, and ``created_at``
 milliseconds), the indexes (``btree|unique`` becomes a unique constraint), and the checks
 that run before a write (``prepare_insert``/``prepare_update``: per-field coercion through
 ``fieldtypes``, inputerror naming the field). Knows nothing about SQL: ``backends/db_store``
-turns a TableSchema into tables. Imports ``nodes``, ``errors``, ``fieldtypes``.
+turns a TableSchema into tables. Imports ``nodes``, ``errors``, ``fieldtypes``,
+``coercion`` (the type names).
 """
 
 from __future__ import annotations
@@ -17,6 +18,7 @@ from typing import Any, Callable
 
 from . import nodes
 from .errors import XsError
+from .coercion import COERCERS
 from .fieldtypes import NO_DEFAULT, Field, coerce_field, constant, now_ms
 
 
@@ -95,6 +97,16 @@ class TableSchema:
         if construct.kind != "table":
             raise XsError("inputerror", f"'{construct.name}' is a {construct.kind}, not a table",
                           span=construct.span)
+        stray = next((i for i in construct.items if isinstance(i, nodes.Statement)
+                      and not i.disabled), None)
+        if stray is not None:  # `int id` outside schema parses as a statement; never a column
+            if stray.name in COERCERS and isinstance(stray.target, nodes.Literal):
+                raise XsError("inputerror", f"table '{construct.name}': field "
+                              f"'{stray.target.value}' is declared outside its schema block",
+                              span=stray.span, hint="declare columns inside schema { ... }")
+            raise XsError("inputerror", f"table '{construct.name}': a table holds no statement "
+                          f"such as `{stray.name}`", span=stray.span,
+                          hint="a table has schema { ... }, index = [...] and attributes")
         block = construct.block("schema")
         declared = [i for i in (block.items if block else ()) if isinstance(i, nodes.InputField)
                     and not i.disabled]

@@ -205,7 +205,8 @@ class Session:
         definition = self._definition(construct)
         rt = self._runtime(None, definition.cell)
         rt.test_name = test_name
-        frame = Frame(rt, {}, input=validate(definition.inputs, copy_value(input or {}), None),
+        frame = Frame(rt, {}, input=validate(definition.inputs, copy_value(input or {}), None,
+                                                self.services),
                       auth=copy_value(self.auth if auth is None else auth),
                       env=self.environment())
         return self._guarded(rt, lambda: run_definition(definition, frame))

@@ -138,6 +138,18 @@ def test_edit_of_a_missing_record_is_notfound(db: Database) -> None:
     assert info.value.type == "notfound"
 
 
+@pytest.mark.parametrize("field_name, value, shown", [
+    ("id", None, "id = null"),
+    ("name", "nope", 'name = "nope"'),
+    ("id", 99, "id = 99"),
+])
+def test_missing_record_message_spells_the_value_as_xanoscript(
+        db: Database, field_name: str, value: Any, shown: str) -> None:
+    with pytest.raises(XsError) as info:
+        db.edit("product", field_name, value, {"price": 1})
+    assert info.value.message == f"no product record with {shown}"
+
+
 def test_edit_checks_only_the_given_fields(db: Database) -> None:
     with pytest.raises(XsError) as info:
         db.edit("product", "id", 1, {"stock": -4})

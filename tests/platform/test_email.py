@@ -66,6 +66,17 @@ def test_invalid_messages_are_input_errors(attrs: dict, param: str) -> None:
     assert c.services.outbox == []
 
 
+@pytest.mark.parametrize("bad, shown", [
+    ([None], "got null"),
+    ({"a": 1}, 'got {"a":1}'),
+    (["a@example.com", True], "got true"),
+])
+def test_a_bad_address_is_shown_in_xanoscript_spelling(bad: Any, shown: str) -> None:
+    with pytest.raises(XsError) as info:
+        send(call(), to=bad)
+    assert info.value.message.endswith(shown)
+
+
 def test_registered_and_runs_from_source() -> None:
     assert load_builtins().function("util.send_email").impl is util_send_email
     session = Session()

@@ -27,6 +27,7 @@ from sqlalchemy.schema import CreateColumn
 from .. import query as q
 from ..errors import XsError
 from ..schema import TableSchema
+from ..values import preview
 from . import db_sql
 from .db_query import QueryRunner
 
@@ -355,7 +356,7 @@ class Database:
         with self.connect() as conn:
             found = self._find_id(conn, schema, table, field, value)
             if found is None:
-                raise XsError("notfound", f"no {name} record with {field} = {value!r}")
+                raise XsError("notfound", f"no {name} record with {field} = {preview(value)}")
             stmt = update(table).where(table.c.id == found)
             if changes:
                 record = conn.execute(stmt.values(**changes).returning(*table.c)).mappings().one()

@@ -13,6 +13,7 @@ from typing import Any
 
 from ..errors import XsError
 from ..registry import Call, Param, builtin
+from ..values import preview
 
 
 def _addresses(name: str, value: Any, required: bool) -> Any:
@@ -25,7 +26,7 @@ def _addresses(name: str, value: Any, required: bool) -> Any:
     for item in items:
         if not isinstance(item, str) or "@" not in item:
             raise XsError("inputerror", f"util.send_email: `{name}` must be an email address "
-                          f"or an array of them, got {item!r}", payload={"param": name})
+                          f"or an array of them, got {preview(item)}", payload={"param": name})
     return value
 
 
