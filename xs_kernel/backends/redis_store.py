@@ -256,7 +256,7 @@ class RedisStore:
         out, or cut by an interrupt mid-reply) is dropped; the next command reconnects."""
         conn = self._conn
         try:
-            if conn is None:  # the pool connects as it hands the connection out
+            if conn is None:  # argument-free since redis-py 5.3; the pool may connect here
                 conn = self._conn = self._client.connection_pool.get_connection()
             conn.send_command(*command)
             return conn.read_response()
