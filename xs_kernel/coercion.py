@@ -17,6 +17,8 @@ import time
 import uuid as _uuid
 from typing import Any, Callable
 
+import regex
+
 from .values import parse_number, preview, to_text, type_name
 
 
@@ -206,11 +208,13 @@ for _name in ("file", "image", "video", "audio", "attachment", "geo_point", "geo
               "dblink"):
     COERCERS[_name] = _anything
 
+
 def coerce(type_: str, value: Any) -> Any:
     """VALUE as TYPE; null stays null (the caller decides whether null is allowed)."""
     if value is None:
         return None
     return COERCERS.get(type_, _anything)(value)
+
 
 TEXT_TYPES = frozenset({"text", "password", "email", "uuid", "date", "enum"})
 
@@ -286,15 +290,19 @@ def _pattern(value: Any, pattern: Any) -> Any:
     source = to_text(pattern)
     if len(source) > 1 and source[0] == "/" and source.rfind("/") > 0:
         source = source[1:source.rfind("/")]
-    try:
-        matched = re.search(source, to_text(value))
-    except re.error:
+    try:  # `regex` with a timeout: a runaway pattern must not hang the kernel (see filters)
+        matched = regex.search(source, to_text(value), timeout=PATTERN_TIMEOUT)
+    except regex.error:
         raise Invalid(f"has an invalid pattern {to_text(pattern)!r}") from None
+    except TimeoutError:
+        raise Invalid(f"could not be checked: the pattern {to_text(pattern)!r} ran for more "
+                      f"than {PATTERN_TIMEOUT:g} s") from None
     if not matched:
         raise Invalid(f"does not match the pattern {to_text(pattern)!r}")
     return value
 
 
+PATTERN_TIMEOUT = 2.0  # seconds a `filters=pattern:...` check may take
 _LETTERS = "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ"
 _DIGITS = "0123456789"
 
