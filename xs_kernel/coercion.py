@@ -268,7 +268,8 @@ def _count_at_least(test: Callable[[str], bool], what: str) -> Callable[..., Any
     def check(value: Any, bound: Any) -> Any:
         wanted = to_number(bound)
         if sum(1 for ch in to_text(value) if test(ch)) < wanted:
-            raise Invalid(f"must contain at least {to_text(wanted)} {what}")
+            noun = what[:-1] if wanted == 1 else what  # "1 digit", "2 digits"
+            raise Invalid(f"must contain at least {to_text(wanted)} {noun}")
         return value
     return check
 

@@ -84,7 +84,7 @@ def test_input_filters_pass_good_values(name, value, args, expected) -> None:
     ("pattern", "ab", ("^\\d+$",), "does not match the pattern"),
     ("pattern", "ab", ("(",), "has an invalid pattern"),
     ("minDigit", "a1", (2,), "must contain at least 2 digits"),
-    ("minSymbol", "abc", (1,), "must contain at least 1 symbols"),
+    ("minSymbol", "abc", (1,), "must contain at least 1 symbol"),
 ])
 def test_input_filters_reject_bad_values_with_a_reason(name, value, args, reason) -> None:
     with pytest.raises(Invalid) as caught:
