@@ -17,8 +17,7 @@ import time
 import uuid as _uuid
 from typing import Any, Callable
 
-import regex
-
+from . import patterns
 from .values import parse_number, preview, to_text, type_name
 
 
@@ -291,19 +290,17 @@ def _pattern(value: Any, pattern: Any) -> Any:
     source = to_text(pattern)
     if len(source) > 1 and source[0] == "/" and source.rfind("/") > 0:
         source = source[1:source.rfind("/")]
-    try:  # `regex` with a timeout: a runaway pattern must not hang the kernel (see filters)
-        matched = regex.search(source, to_text(value), timeout=PATTERN_TIMEOUT)
-    except regex.error:
+    try:
+        matched = patterns.search(source, to_text(value))
+    except patterns.PatternError:
         raise Invalid(f"has an invalid pattern {to_text(pattern)!r}") from None
-    except TimeoutError:
-        raise Invalid(f"could not be checked: the pattern {to_text(pattern)!r} ran for more "
-                      f"than {PATTERN_TIMEOUT:g} s") from None
+    except patterns.RunawayPattern as exc:
+        raise Invalid(f"could not be checked: {exc}") from None
     if not matched:
         raise Invalid(f"does not match the pattern {to_text(pattern)!r}")
     return value
 
 
-PATTERN_TIMEOUT = 2.0  # seconds a `filters=pattern:...` check may take
 _LETTERS = "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ"
 _DIGITS = "0123456789"
 

@@ -254,9 +254,9 @@ def test_return_inside_a_transaction_commits(session: Session) -> None:
 
 def test_a_runaway_where_regex_on_sqlite_is_stopped(monkeypatch) -> None:
     # SQLite matches REGEXP in Python: with plain `re` this pattern would hang the kernel.
-    from xs_kernel.backends import db_store
+    from xs_kernel import patterns
 
-    monkeypatch.setattr(db_store, "REGEX_TIMEOUT", 0.2)
+    monkeypatch.setattr(patterns, "MATCH_TIMEOUT", 0.2)
     s = Session()
     for code in (PRODUCT, 'db.add "product" { data = {name: "' + "a" * 40 + '!"} }'):
         assert s.run(code).error is None

@@ -25,6 +25,7 @@ FORBIDDEN: dict[str, set[str]] = {
     "services": {"xs_kernel.interpreter", "xs_kernel.parser", "xs_kernel.kernel"} | JUPYTER | BACKENDS,
     "render": {"lark", "xs_kernel.session", "xs_kernel.interpreter", "xs_kernel.parser"} | JUPYTER | BACKENDS,
     "markup": {"xs_kernel"} | JUPYTER | BACKENDS,
+    "patterns": {"xs_kernel", "lark"} | JUPYTER | BACKENDS,
     "install": {"xs_kernel.kernel", "ipykernel"} | BACKENDS,
     "kernel": {"lark", "xs_kernel.parser", "xs_kernel.interpreter"} | BACKENDS,
 }

@@ -16,7 +16,6 @@ import math
 import re
 from typing import Any, Callable, Iterator
 
-import regex
 from sqlalchemy import (Column as SaColumn, Index as SaIndex, MetaData, Table, create_engine,
                         delete, event, func, insert, inspect, select, text, update)
 from sqlalchemy import exc as sa_exc
@@ -24,6 +23,7 @@ from sqlalchemy.engine import Connection, make_url
 from sqlalchemy.pool import StaticPool
 from sqlalchemy.schema import CreateColumn
 
+from .. import patterns
 from .. import query as q
 from ..errors import XsError
 from ..schema import TableSchema
@@ -32,7 +32,6 @@ from . import db_sql
 from .db_query import QueryRunner
 
 MEMORY_URL = "sqlite+pysqlite:///:memory:"
-REGEX_TIMEOUT = 2.0  # seconds one REGEXP match may take (see _bounded_regexp)
 
 
 def normalize_url(url: str | None) -> str:
@@ -67,19 +66,16 @@ def _sqlite_connect(dbapi_conn: Any, _record: Any) -> None:
             dbapi_conn.create_function(name, 1, lambda x, fn=fn: None if x is None else fn(x),
                                        deterministic=True)
     cur.close()
-    # After SQLAlchemy's own REGEXP (plain `re`, which a runaway pattern would hang for
-    # hours, uninterruptibly): the same match, bounded like the regex filters.
+    # Replaces SQLAlchemy's own REGEXP (plain `re`, which a runaway pattern would hang for
+    # hours, uninterruptibly) with the bounded match of `patterns`.
     dbapi_conn.create_function("regexp", 2, _bounded_regexp, deterministic=True)
 
 
 def _bounded_regexp(pattern: str | None, value: Any) -> bool | None:
     if pattern is None or value is None:
         return None
-    try:
-        return regex.search(pattern, str(value), timeout=REGEX_TIMEOUT) is not None
-    except TimeoutError:
-        raise ValueError(f"the pattern {pattern!r} ran for more than {REGEX_TIMEOUT:g} s "
-                         "and was stopped") from None
+    # A RunawayPattern raised here reaches us as "user-defined function raised exception".
+    return patterns.search(pattern, str(value)) is not None
 
 
 def _sqlite_begin(conn: Connection) -> None:
@@ -100,7 +96,7 @@ def translate(exc: Exception) -> XsError:
         return XsError("inputerror", f"the database refused the record: {detail}")
     if "user-defined function raised exception" in detail:  # only _bounded_regexp raises
         return XsError("standard", f"a regular expression in the where clause ran for more "
-                       f"than {REGEX_TIMEOUT:g} s and was stopped",
+                       f"than {patterns.MATCH_TIMEOUT:g} s and was stopped",
                        hint="simplify nested repetitions such as (a+)+")
     if isinstance(exc, (sa_exc.OperationalError, sa_exc.InterfaceError)):
         return XsError("standard", f"database unavailable: {detail}")

@@ -1,9 +1,8 @@
 """Regular-expression filters: the receiver is a PCRE pattern such as ``"/^a.*c$/i"``.
 
-Patterns run on the ``regex`` package rather than the standard ``re``: a user's pattern
-can backtrack for hours, and ``re`` cannot be interrupted or bounded while it does, which
-would hang the kernel. ``regex`` takes a timeout (as PHP's PCRE gives up at its backtrack
-limit), so such a pattern fails with a clear error instead. PCRE spellings Python lacks
+Matching goes through ``patterns``, which bounds every match in time, so a pattern that
+backtracks without end fails with a clear error instead of hanging the kernel. PCRE
+spellings Python lacks
 (``\\z``, ``\\h``) are translated; a pattern that does not parse is an ``inputerror``
 naming the filter; a pattern without delimiters is used as it is. Results follow PHP's
 ``preg_*`` functions. Imports only the registry, ``values`` and ``_support``.
@@ -15,16 +14,14 @@ import re
 from functools import lru_cache
 from typing import Any, Callable
 
-import regex
+from .. import patterns
 
 from ..registry import xs_filter
 from . import _support as s
 
 _CLOSERS = {"(": ")", "[": "]", "{": "}", "<": ">"}
-_FLAGS = {"i": regex.I, "m": regex.M, "s": regex.S, "x": regex.X, "u": 0, "D": 0, "A": 0,
-          "S": 0}
-# Seconds one match may take; far beyond any sane pattern on sane text.
-MATCH_TIMEOUT = 2.0
+_FLAGS = {"i": patterns.IGNORECASE, "m": patterns.MULTILINE, "s": patterns.DOTALL,
+          "x": patterns.VERBOSE, "u": 0, "D": 0, "A": 0, "S": 0}
 
 
 def _split_delimiters(pattern: str) -> tuple[str, str]:
@@ -66,7 +63,7 @@ def _translate(body: str) -> str:
 
 @lru_cache(maxsize=256)
 def compile_pattern(name: str, pattern: str) -> Any:
-    """PATTERN (PCRE text) compiled with ``regex``; an inputerror names filter NAME."""
+    """PATTERN (PCRE text) compiled; an inputerror names filter NAME."""
     body, flag_text = _split_delimiters(pattern)
     if "U" in flag_text:
         raise s.bad(name, "the U (ungreedy) modifier is not supported; use lazy quantifiers")
@@ -77,8 +74,8 @@ def compile_pattern(name: str, pattern: str) -> Any:
     if "A" in flag_text:
         translated = r"\A(?:" + translated + ")"
     try:
-        return regex.compile(translated, flags | regex.V0)
-    except regex.error as exc:
+        return patterns.compile_pattern(translated, flags)
+    except patterns.PatternError as exc:
         raise s.bad(name, f"invalid regular expression {pattern!r}: {exc}") from None
     except (OverflowError, RecursionError):
         raise s.bad(name, f"regular expression {pattern!r} is too complex") from None
@@ -89,13 +86,12 @@ def _pattern(name: str, value: Any) -> Any:
 
 
 def _bounded(name: str, run: Callable[..., Any], *args: Any) -> Any:
-    """RUN(*ARGS, timeout=MATCH_TIMEOUT), a runaway pattern becoming a XanoScript error."""
+    """``patterns.bounded``, a runaway pattern becoming an error that names filter NAME."""
     try:
-        return run(*args, timeout=MATCH_TIMEOUT)
-    except TimeoutError:
-        raise s.bad(name, f"the pattern ran for more than {MATCH_TIMEOUT:g} s on this text "
-                          "and was stopped (it probably backtracks without end; "
-                          "simplify nested repetitions such as (a+)+)") from None
+        return patterns.bounded(run, *args)
+    except patterns.RunawayPattern as exc:
+        raise s.bad(name, f"{exc} (it probably backtracks without end; simplify nested "
+                          "repetitions such as (a+)+)") from None
 
 
 def _groups(m: Any) -> list[str]:
@@ -152,8 +148,7 @@ def filter_regex_get_all_matches(value, subject):
     [["1","2"]]; with a group, [["a1","b2"],["1","2"]] for `"/[a-z](\\d)/"`.
     """
     pattern = _pattern("regex_get_all_matches", value)
-    matches = _bounded("regex_get_all_matches",
-                       lambda text, timeout: list(pattern.finditer(text, timeout=timeout)),
+    matches = _bounded("regex_get_all_matches", pattern.finditer,
                        s.text("regex_get_all_matches", subject))
     columns: list[list[str]] = [[] for _ in range(pattern.groups + 1)]
     for m in matches:

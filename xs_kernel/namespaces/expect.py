@@ -10,10 +10,10 @@ Must not import the interpreter, the parser or any back-end.
 
 from __future__ import annotations
 
-import re
 import time
 from typing import Any
 
+from .. import patterns
 from ..errors import XsError, XsInterrupt
 from ..coercion import Invalid, to_timestamp
 from ..registry import Call, Param, builtin
@@ -240,9 +240,11 @@ def expect_to_match(call: Call, **attrs: Any) -> None:
     Mirrors unit-testing.md (Regex match)."""
     pattern = str(_value(attrs))
     try:
-        found = re.search(pattern, _text(call.target)) is not None
-    except re.error as exc:
+        found = patterns.search(pattern, _text(call.target)) is not None
+    except patterns.PatternError as exc:
         raise XsError("inputerror", f"expect.to_match: bad pattern {pattern!r}: {exc}") from None
+    except patterns.RunawayPattern as exc:
+        raise XsError("standard", f"expect.to_match: {exc}") from None
     _check(found, f"expected {_show(call.target)} to match /{pattern}/")
 
 
