@@ -20,7 +20,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from xs_kernel.parser import parse  # noqa: E402
+from xs_kernel.parsing import parse  # noqa: E402
 
 _XS_UNIT = '''\
 // unit {i}: a little of everything

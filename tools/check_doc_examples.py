@@ -36,7 +36,7 @@ from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from xs_kernel.ast_parts import unescape_dq, unescape_sq
+from xs_kernel.parsing.fragments import unescape_dq, unescape_sq
 from xs_kernel.values import equals, is_number, to_json
 
 # (file relative to DOCS_DIR, filter name the example is about) -> why the docs are off.

@@ -30,7 +30,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from xs_kernel.errors import XsSyntaxError  # noqa: E402
-from xs_kernel.parser import parse  # noqa: E402
+from xs_kernel.parsing import parse  # noqa: E402
 
 _FENCE = re.compile(r"^(\s*)(`{3,}|~{3,})\s*(\S*)")
 _WRONG_WORDS = re.compile(r"❌|\b(wrong|incorrect|invalid|don'?t|do not|avoid|bad)\b", re.I)

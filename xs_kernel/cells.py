@@ -208,7 +208,7 @@ def default_registry() -> Registry:
 def warm_up(session: Any) -> None:
     """Build the parser tables a first cell would otherwise wait for (safe in any thread:
     parsing touches no session state)."""
-    from .parser import parse
+    from .parsing import parse
 
     parse('var $warm_up { value = [1, "a"]|count }', "<warm-up>")
     is_complete(None, "var $warm_up {")
@@ -224,7 +224,7 @@ def is_complete(session: Any, cell: str) -> tuple[str, str]:
     if not parts.code.strip():
         return "complete", ""
     if session is None:
-        from .parser import is_complete as parse_complete
+        from .parsing import is_complete as parse_complete
 
         return parse_complete(parts.code)
     return session.is_complete(parts.code)

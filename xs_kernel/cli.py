@@ -36,7 +36,7 @@ def _read(path: str) -> str:
 def check_text(text: str, name: str) -> XsError | None:
     """The first syntax or compile error of TEXT, or None when it would run."""
     from .interpreter import compile_cell
-    from .parser import parse
+    from .parsing import parse
     from .registry import load_builtins
 
     try:

@@ -114,7 +114,7 @@ class Session:
 
     def is_complete(self, code: str) -> tuple[str, str]:
         """("complete" | "incomplete" | "invalid", indent) for a console front end."""
-        from .parser import is_complete
+        from .parsing import is_complete
 
         try:
             return is_complete(code)
@@ -144,7 +144,7 @@ class Session:
         return outcome
 
     def _parse(self, code: str, cell_name: str) -> Any:
-        from .parser import parse
+        from .parsing import parse
 
         try:
             return parse(code, cell_name)

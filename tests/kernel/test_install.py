@@ -119,4 +119,4 @@ def test_the_wheel_carries_the_kernelspec_as_shared_data(tmp_path: Path) -> None
     assert sorted(data) == sorted(f"share/jupyter/kernels/xanoscript/{f}"
                                   for f in ("kernel.json", *LOGOS))
     assert "xs_kernel/resources/logo-64x64.png" in names
-    assert "xs_kernel/xanoscript.lark" in names  # the grammar is package data
+    assert "xs_kernel/parsing/xanoscript.lark" in names  # the grammar is package data

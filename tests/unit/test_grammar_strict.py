@@ -10,7 +10,7 @@ from __future__ import annotations
 import lark
 import pytest
 
-from xs_kernel.parser import grammar_text
+from xs_kernel.parsing import grammar_text
 
 
 def test_grammar_builds_in_strict_mode():
@@ -23,11 +23,11 @@ def test_grammar_builds_in_strict_mode():
 def test_grammar_is_package_data():
     from importlib import resources
 
-    text = resources.files("xs_kernel").joinpath("xanoscript.lark").read_text(encoding="utf-8")
+    text = resources.files("xs_kernel.parsing").joinpath("xanoscript.lark").read_text(encoding="utf-8")
     assert text == grammar_text() and "start:" in text
 
 
 def test_parser_object_is_built_once():
-    from xs_kernel import parser
+    from xs_kernel.parsing import parser
 
     assert parser._lark() is parser._lark()

@@ -17,26 +17,26 @@ FORBIDDEN: dict[str, set[str]] = {
     "source": {"lark", "xs_kernel"} | JUPYTER | BACKENDS,
     "errors": {"lark"} | JUPYTER | BACKENDS,
     "nodes": {"lark", "xs_kernel.interpreter", "xs_kernel.values"} | JUPYTER | BACKENDS,
-    "values": {"lark", "xs_kernel.interpreter", "xs_kernel.parser", "xs_kernel.render"} | JUPYTER | BACKENDS,
-    "registry": {"lark", "xs_kernel.interpreter", "xs_kernel.parser", "xs_kernel.session",
+    "values": {"lark", "xs_kernel.interpreter", "xs_kernel.parsing", "xs_kernel.render"} | JUPYTER | BACKENDS,
+    "registry": {"lark", "xs_kernel.interpreter", "xs_kernel.parsing", "xs_kernel.session",
                  "xs_kernel.kernel"} | JUPYTER | BACKENDS,
-    "interpreter": {"lark", "xs_kernel.parser", "xs_kernel.kernel", "xs_kernel.render"} | JUPYTER | BACKENDS,
+    "interpreter": {"lark", "xs_kernel.parsing", "xs_kernel.kernel", "xs_kernel.render"} | JUPYTER | BACKENDS,
     "session": {"lark", "xs_kernel.kernel", "xs_kernel.render"} | JUPYTER | BACKENDS,
-    "services": {"xs_kernel.interpreter", "xs_kernel.parser", "xs_kernel.kernel"} | JUPYTER | BACKENDS,
-    "render": {"lark", "xs_kernel.session", "xs_kernel.interpreter", "xs_kernel.parser"} | JUPYTER | BACKENDS,
+    "services": {"xs_kernel.interpreter", "xs_kernel.parsing", "xs_kernel.kernel"} | JUPYTER | BACKENDS,
+    "render": {"lark", "xs_kernel.session", "xs_kernel.interpreter", "xs_kernel.parsing"} | JUPYTER | BACKENDS,
     "markup": {"xs_kernel"} | JUPYTER | BACKENDS,
     "patterns": {"xs_kernel", "lark"} | JUPYTER | BACKENDS,
     "install": {"xs_kernel.kernel", "ipykernel"} | BACKENDS,
-    "kernel": {"lark", "xs_kernel.parser", "xs_kernel.interpreter"} | BACKENDS,
+    "kernel": {"lark", "xs_kernel.parsing", "xs_kernel.interpreter"} | BACKENDS,
 }
 # Whole folders: the language core never imports Jupyter; only backends/ touch back-ends.
 FOLDER_FORBIDDEN = {
-    "namespaces": {"lark", "xs_kernel.interpreter", "xs_kernel.parser", "xs_kernel.kernel",
+    "namespaces": {"lark", "xs_kernel.interpreter", "xs_kernel.parsing", "xs_kernel.kernel",
                    "xs_kernel.render"} | JUPYTER | BACKENDS,
-    "filters": {"lark", "xs_kernel.interpreter", "xs_kernel.parser", "xs_kernel.kernel",
+    "filters": {"lark", "xs_kernel.interpreter", "xs_kernel.parsing", "xs_kernel.kernel",
                 "xs_kernel.session"} | JUPYTER | BACKENDS,
     "compiler": {"lark", "xs_kernel.kernel", "xs_kernel.render"} | JUPYTER | BACKENDS,
-    "backends": {"lark", "xs_kernel.interpreter", "xs_kernel.parser", "xs_kernel.kernel"} | JUPYTER,
+    "backends": {"lark", "xs_kernel.interpreter", "xs_kernel.parsing", "xs_kernel.kernel"} | JUPYTER,
 }
 LARK_ONLY_IN = {"parser.py", "syntax_errors.py"}
 MAX_LINES = 600
@@ -91,5 +91,5 @@ def test_module_stays_small(path: Path) -> None:
 
 def test_layering_check_catches_a_violation(tmp_path: Path) -> None:
     assert _violations({"redis.client", "json"}, BACKENDS) == {"redis.client"}
-    assert _violations({"xs_kernel.parser"}, {"xs_kernel.parser"}) == {"xs_kernel.parser"}
-    assert not _violations({"xs_kernel.parsers_extra"}, {"xs_kernel.parser"})
+    assert _violations({"xs_kernel.parsing"}, {"xs_kernel.parsing"}) == {"xs_kernel.parsing"}
+    assert not _violations({"xs_kernel.parsers_extra"}, {"xs_kernel.parsing"})

@@ -6,7 +6,7 @@ import pytest
 
 from xs_kernel import nodes as n
 from xs_kernel.errors import XsSyntaxError
-from xs_kernel.parser import parse
+from xs_kernel.parsing import parse
 
 
 def one(text: str):

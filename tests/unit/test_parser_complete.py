@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from xs_kernel.errors import XsSyntaxError
-from xs_kernel.parser import is_complete, parse
+from xs_kernel.parsing import is_complete, parse
 
 COMPLETENESS = [
     ("", ("complete", "")),

@@ -10,7 +10,7 @@ import pytest
 
 from xs_kernel import nodes as n
 from xs_kernel.errors import XsSyntaxError
-from xs_kernel.parser import parse, parse_expression
+from xs_kernel.parsing import parse, parse_expression
 
 
 def sx(e) -> str:

@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from xs_kernel.parser import parse
+from xs_kernel.parsing import parse
 
 GOLDEN = sorted((Path(__file__).resolve().parents[1] / "golden" / "parse").glob("*.xs"))
 

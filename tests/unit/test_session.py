@@ -135,7 +135,7 @@ def test_is_complete_forwards_to_the_parser(session) -> None:
 
 
 def test_run_statements_binds_variables(session) -> None:
-    from xs_kernel.parser import parse
+    from xs_kernel.parsing import parse
 
     program = parse('debug.log { value = $response.total * 2 }')
     seen: list[str] = []

@@ -7,7 +7,7 @@ import dataclasses
 import pytest
 
 from xs_kernel import nodes as n
-from xs_kernel.parser import parse
+from xs_kernel.parsing import parse
 from xs_kernel.source import Span
 
 

@@ -8,7 +8,7 @@ import re
 import pytest
 
 from xs_kernel.errors import XsSyntaxError, format_error
-from xs_kernel.parser import parse
+from xs_kernel.parsing import parse
 
 
 def error(code: str) -> XsSyntaxError:

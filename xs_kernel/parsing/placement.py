@@ -1,7 +1,7 @@
 """Give generic parsed items their meaning from the block they sit in.
 
 The grammar parses every ``name [target] [opts] [{ }] [as $x]`` item the same way
-(``ast_builder.RawItem``). What it is depends on where it stands: at the top of a
+(``fragments.RawItem``). What it is depends on where it stands: at the top of a
 program ``function "f" {...}`` is a ``Construct``; inside ``input { }`` or
 ``schema { }`` ``text? name?="x"`` is an ``InputField``; inside a construct
 ``stack { }`` is a ``Block`` of statements; in a statement list ``redis.set {...}`` is a
@@ -13,8 +13,9 @@ from __future__ import annotations
 
 from typing import Any, Iterable
 
-from . import nodes as n
-from .errors import XsSyntaxError
+from .. import nodes as n
+from ..errors import XsSyntaxError
+from .fragments import RawItem
 from .syntax_errors import bad_type_error
 
 CONSTRUCT_KINDS = frozenset({
@@ -38,8 +39,7 @@ STATEMENT_WORDS = frozenset({"return", "throw", "group", "await", "debug", "remo
 
 
 def _raw(item: Any) -> bool:
-    # RawItem lives in ast_builder; checking the attribute avoids a circular import.
-    return hasattr(item, "suffixes")
+    return isinstance(item, RawItem)
 
 
 def _no_suffixes(item: Any) -> None:

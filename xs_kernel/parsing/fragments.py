@@ -14,9 +14,9 @@ import textwrap
 from dataclasses import dataclass, field
 from typing import Any
 
-from . import nodes as n
-from .errors import XsSyntaxError
-from .source import Span
+from .. import nodes as n
+from ..errors import XsSyntaxError
+from ..source import Span
 
 # ---------------------------------------------------------------- spans
 

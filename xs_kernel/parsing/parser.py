@@ -3,7 +3,7 @@
 Owns the lark object (LALR, contextual lexer, built once per process from the package's
 ``xanoscript.lark``), the public ``parse`` / ``parse_expression`` / ``is_complete`` API
 and the translation of lark's exceptions into ``XsSyntaxError``. Nodes are built during
-parsing by ``ast_builder.AstBuilder`` (inline callbacks), so no parse tree is kept.
+parsing by ``builder.AstBuilder`` (inline callbacks), so no parse tree is kept.
 Must not import the interpreter or anything Jupyter.
 """
 
@@ -22,9 +22,9 @@ from lark import Lark
 from lark import __version__ as lark_version
 from lark.exceptions import UnexpectedCharacters, UnexpectedEOF, UnexpectedInput, UnexpectedToken
 
-from . import nodes
-from .ast_builder import AstBuilder
-from .errors import XsError, XsSyntaxError
+from .. import nodes
+from .builder import AstBuilder
+from ..errors import XsError, XsSyntaxError
 from .syntax_errors import (
     TERMINALS,
     completeness,
@@ -36,7 +36,7 @@ __all__ = ["parse", "parse_expression", "is_complete", "grammar_text"]
 
 
 def grammar_text() -> str:
-    return resources.files("xs_kernel").joinpath("xanoscript.lark").read_text(encoding="utf-8")
+    return resources.files(__package__).joinpath("xanoscript.lark").read_text(encoding="utf-8")
 
 
 def _parse_backtick(inner: str, line: int, column: int) -> Any:

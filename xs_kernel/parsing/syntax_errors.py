@@ -13,8 +13,8 @@ import re
 from dataclasses import dataclass, field
 from typing import Any, Iterable
 
-from .errors import XsSyntaxError
-from .source import Span
+from ..errors import XsSyntaxError
+from ..source import Span
 
 # ---------------------------------------------------------------- words for terminals
 

@@ -2,7 +2,7 @@
 
 Owns one method per grammar rule of ``xanoscript.lark`` (called by lark's LALR parser
 with the rule's children: tokens and already-built nodes). Generic ``name target {...}`` items are kept as
-``RawItem`` until their enclosing context is known; ``ast_context`` turns them into
+``RawItem`` until their enclosing context is known; ``placement`` turns them into
 statements, constructs, blocks or input fields. Must not import lark: tokens are only
 duck-typed (``type``, ``line``, ``column``, ``end_line``, ``end_column``).
 """
@@ -12,15 +12,15 @@ from __future__ import annotations
 from dataclasses import replace
 from typing import Any, Callable
 
-from . import nodes as n
-from .ast_context import attr_items, body_items, program_items
-from .ast_parts import (
+from .. import nodes as n
+from .placement import attr_items, body_items, program_items
+from .fragments import (
     BINOPS, BT_RE, AliasPart, BlockPart, DefaultPart, EachPart, ElsePart, FilterPart,
     FiltersPart, Marker, Part, RawItem, SegPart, SkippedPart, TargetPart, dedent_block, flat,
     fold, ifarg, is_tok, join, no_value, span_of, string_value, unescape_dq, unescape_sq,
 )
-from .errors import XsSyntaxError
-from .source import Span
+from ..errors import XsSyntaxError
+from ..source import Span
 
 
 class AstBuilder:
