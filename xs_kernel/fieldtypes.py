@@ -73,7 +73,8 @@ class Field:
                           span=decl.span)
         default = NO_DEFAULT
         if decl.default is not None:
-            default = constant(decl.default, evaluate, lazy_now=True)
+            default = _moment_default(decl.type, constant(decl.default, evaluate,
+                                                          lazy_now=True))
         filters = []
         for f in decl.filters:
             entry = INPUT_FILTERS.get(f.name)
@@ -94,6 +95,20 @@ class Field:
                                  if isinstance(f, nodes.InputField) and not f.disabled)
         return cls(decl.name, decl.type, decl.nullable, decl.optional, decl.is_array, default,
                    tuple(filters), values, children, sensitive, decl.span, role)
+
+
+def today() -> str:
+    """Today's date (UTC) as a `date` field stores it."""
+    return time.strftime("%Y-%m-%d", time.gmtime())
+
+
+def _moment_default(type_: str, default: Any) -> Any:
+    """`date`/`timestamp` defaults written as `now` or "now" (as Xano exports them) give
+    the moment each record is written."""
+    is_now = default is now_ms or (isinstance(default, str) and default.lower() == "now")
+    if not is_now or type_ not in ("date", "timestamp"):
+        return default
+    return today if type_ == "date" else now_ms
 
 
 def constant(node: Any, evaluate: Callable[[Any], Any] | None = None, *,

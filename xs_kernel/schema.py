@@ -22,11 +22,24 @@ from .coercion import COERCERS
 from .fieldtypes import NO_DEFAULT, Field, coerce_field, constant, now_ms
 
 
+# Xano's name for the whole record as one JSON document: exported tables carry a `gin`
+# index on it (Postgres jsonb_path_ops). There is no such column here, so the index is
+# left out; queries on the record work the same without it.
+WHOLE_RECORD = "xdo"
+# Index kinds a local table builds as an ordinary index; others (gin, search, spatial,
+# vector) are kept as declared for %db and `xs load` but not created.
+PLAIN_KINDS = frozenset({"btree", "unique", "index"})
+
+
 @dataclass(frozen=True)
 class Index:
     fields: tuple[str, ...]
     unique: bool = False
     kind: str = "btree"
+
+    @property
+    def plain(self) -> bool:
+        return self.kind in PLAIN_KINDS
 
 
 @dataclass(frozen=True)
@@ -36,6 +49,16 @@ class TableSchema:
     indexes: tuple[Index, ...] = ()
     auth: bool = False
     span: Any = dataclasses.field(default=None, compare=False)
+    # (column, field) pairs for fields stored under another column name: SQLite column
+    # names ignore case, and Xano tables may hold both `Name` and `name`.
+    renamed: tuple[tuple[str, str], ...] = ()
+
+    def column(self, field: str) -> str:
+        """The database column that holds FIELD."""
+        for column, name in self.renamed:
+            if name == field:
+                return column
+        return field
 
     # ------------------------------------------------------------ lookups
 
@@ -128,7 +151,26 @@ class TableSchema:
                              construct),
             auth=bool(auth and constant(auth.value, evaluate) is True),
             span=construct.span,
+            renamed=_case_renames(fields),
         )
+
+
+def _case_renames(fields: list[Field]) -> tuple[tuple[str, str], ...]:
+    """Columns for fields whose names differ from an earlier one only by case."""
+    seen = {f.name.lower() for f in fields}
+    taken: set[str] = set()
+    out = []
+    for f in fields:
+        if f.name.lower() not in taken:
+            taken.add(f.name.lower())
+            continue
+        n = 2
+        while f"{f.name}_{n}".lower() in seen | taken:
+            n += 1
+        column = f"{f.name}_{n}"
+        taken.add(column.lower())
+        out.append((column, f.name))
+    return tuple(out)
 
 
 def _with_standard_fields(fields: list[Field]) -> list[Field]:
@@ -165,13 +207,15 @@ def _indexes(spec: Any, fields: list[Field], construct: nodes.Construct) -> tupl
                          for c in (raw if isinstance(raw, list) else [raw]))
         else:
             continue
-        if kind == "primary" or not cols:
+        if kind == "primary" or not cols or cols == (WHOLE_RECORD,):
             continue
         unknown = [c for c in cols if c not in names]
         if unknown:
             raise XsError("inputerror", f"table '{construct.name}': index on unknown field "
                           f"'{unknown[0]}'", span=construct.span)
-        out.append(Index(cols, unique="unique" in kind, kind=kind.split("|")[0]))
+        index = Index(cols, unique="unique" in kind, kind=kind.split("|")[0])
+        if index not in out:  # asc and desc on one field: one index serves both orders
+            out.append(index)
     return tuple(out)
 
 

@@ -123,10 +123,22 @@ class Session:
 
     def run(self, code: str, cell_name: str = "<cell>") -> Outcome:
         """Parse, compile and run CODE; never raises."""
+        try:
+            program = self._parse(code, cell_name)
+        except XsError as exc:
+            return Outcome(error=exc.located(cell_name, code))
+        except KeyboardInterrupt:
+            return Outcome(error=XsInterrupt().located(cell_name, code))
+        except Exception as exc:  # a bug of ours; never let it reach the user raw
+            return Outcome(error=XsError("standard", f"internal error: {exc}").located(
+                cell_name, code))
+        return self.run_parsed(program, code, cell_name)
+
+    def run_parsed(self, program: Any, code: str, cell_name: str = "<cell>") -> Outcome:
+        """Compile and run an already parsed PROGRAM of CODE; never raises."""
         outcome = Outcome()
         self.cancel.clear()
         try:
-            program = self._parse(code, cell_name)
             self.run_program(program, code, cell_name, outcome)
         except XsError as exc:
             outcome.error = exc.located(cell_name, code)
@@ -244,6 +256,17 @@ class Session:
             raise XsError("standard", "program too deeply nested") from None
         finally:
             self._rt = saved
+
+    def stored(self, node: Any) -> Any:
+        """What a construct NODE defined in this session is stored as (or None)."""
+        for (kind, _key), definition in self.constructs.items():
+            if kind == node.kind and getattr(definition, "node", None) is node:
+                return definition
+        return None
+
+    def prepare(self, construct: Any) -> FunctionDef:
+        """Compile CONSTRUCT's body now (raises XsError), so it runs without surprises."""
+        return self._definition(construct)
 
     def _definition(self, construct: Any) -> FunctionDef:
         """A FunctionDef for CONSTRUCT (a FunctionDef, a stored ConstructDef or a node)."""

@@ -42,6 +42,9 @@ def record(schema: Any, row: Any) -> dict:
     """A result row as a XanoScript object, numbers typed as declared (SQLite may hand
     back 100 for a decimal column holding 100.0)."""
     out = dict(row)
+    if schema.renamed:  # columns that hold a field under another name (see schema)
+        names = dict(schema.renamed)
+        out = {names.get(k, k): v for k, v in out.items()}
     for key, value in out.items():
         f = schema.field(key)
         if f is None or value is None or f.is_array:

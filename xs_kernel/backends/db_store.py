@@ -236,12 +236,15 @@ class Database:
                 cols.append(SaColumn("id", db_sql.sql_type(f), primary_key=True,
                                      autoincrement=schema.auto_id))
             else:  # validation happens before the write, so every column may hold null
-                cols.append(SaColumn(f.name, db_sql.sql_type(f), nullable=True))
+                cols.append(SaColumn(schema.column(f.name), db_sql.sql_type(f),
+                                     key=f.name, nullable=True))
         return cols
 
     def _indexes(self, schema: TableSchema, physical: str) -> list[SaIndex]:
         out = []
         for index in schema.indexes:
+            if not index.plain:
+                continue
             digest = hashlib.sha1("|".join((physical, *index.fields)).encode()).hexdigest()[:10]
             name = f"{'ux' if index.unique else 'ix'}_{physical[:40]}_{digest}"
             out.append(SaIndex(name, *index.fields, unique=index.unique))
