@@ -1,11 +1,16 @@
-"""The ``xs`` command: ``xs check FILE...|-``, ``xs run FILE [--input JSON] [--env K=V]`` and
-``xs notebook FILE`` (run a notebook headless in the kernel; see ``notebook_runner``).
+"""The ``xs`` command: ``xs check FILE...|-``, ``xs run FILE [--input JSON] [--env K=V]``,
+``xs load DIR``, ``xs call DIR VERB PATH`` (an exported workspace; see ``cli_workspace``),
+``xs notebook FILE`` (run a notebook headless in the kernel; see ``notebook_runner``) and
+``xs --version``.
 
 ``check`` parses and compiles each file without running it and prints
 ``FILE:LINE:COL: message`` (and an indented hint line) per problem; exit status 1 when any
 file has one. ``run`` runs one file in a fresh Session: every ``debug.log`` prints one line
-on stdout (text as is, other values as compact JSON), warnings go to stderr, and an
-uncaught error prints ``FILE:LINE:COL: <type>: <message>`` on stderr with exit status 1.
+on stdout (text as is, other values as compact JSON), then the program's final value as
+the kernel would show it (a last bare expression or what the last statement bound),
+warnings go to stderr, and an uncaught error prints ``FILE:LINE:COL: <type>: <message>``
+on stderr with exit status 1. A script exported with ``jupyter nbconvert --to script`` runs
+too: each ``%magic`` line starts a new cell, run as the kernel would.
 Imports the session, parser and interpreter; never Jupyter.
 """
 
@@ -13,6 +18,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import re
 import sys
 from typing import Any, TextIO
 
@@ -90,6 +96,39 @@ def _parse_input(text: str | None) -> dict[str, Any]:
     return value
 
 
+_MAGIC_START = re.compile(r"^%{1,2}[A-Za-z_]")
+
+
+def script_cells(text: str) -> list[str]:
+    """TEXT cut into cells before each `%magic` line that follows code (as a notebook
+    exported with nbconvert --to script has them); each cell keeps its line numbers by
+    starting with as many blank lines as precede it."""
+    lines = text.split("\n")
+    starts, in_code = [0], False
+    for i, line in enumerate(lines):
+        if _MAGIC_START.match(line):
+            if in_code:
+                starts.append(i)
+            in_code = False
+        elif line.strip():
+            in_code = True
+    starts.append(len(lines))
+    return ["\n" * a + "\n".join(lines[a:b]) for a, b in zip(starts, starts[1:])]
+
+
+def _run_text(session: Any, text: str, name: str) -> Any:
+    if not any(_MAGIC_START.match(line) for line in text.split("\n")):
+        return session.run(text, name)
+    from .cells import run_cell
+
+    outcome = None
+    for cell in script_cells(text):
+        outcome = run_cell(session, cell, cell_name=name)
+        if outcome.error is not None:
+            break
+    return outcome
+
+
 def cmd_run(path: str, input_text: str | None, env_pairs: list[str], out: TextIO,
             err_out: TextIO) -> int:
     from .session import Event, Session
@@ -98,8 +137,11 @@ def cmd_run(path: str, input_text: str | None, env_pairs: list[str], out: TextIO
     try:
         text = _read(path)
         input_value, env = _parse_input(input_text), _parse_env(env_pairs)
-    except (OSError, ValueError) as exc:
-        err_out.write(f"xs: {getattr(exc, 'strerror', None) or exc}\n")
+    except OSError as exc:
+        err_out.write(f"xs: {name}: {exc.strerror or exc}\n")
+        return 2
+    except ValueError as exc:
+        err_out.write(f"xs: {exc}\n")
         return 2
 
     def sink(event: Event) -> None:
@@ -111,10 +153,10 @@ def cmd_run(path: str, input_text: str | None, env_pairs: list[str], out: TextIO
     session.set_root("input", input_value)
     session.set_root("env", env)
     try:
-        outcome = session.run(text, name)
+        outcome = _run_text(session, text, name)
     finally:
         session.services.close()
-    if outcome.stopped:
+    if outcome.has_value and outcome.error is None:
         value = outcome.value
         out.write((value if isinstance(value, str) else _json(value)) + "\n")
     if outcome.error is not None:
@@ -133,7 +175,11 @@ def _json(value: Any) -> str:
 
 
 def main(argv: list[str] | None = None) -> int:
+    from . import __version__
+    from .cli_workspace import add_commands, dispatch
+
     parser = argparse.ArgumentParser(prog="xs", description="Check or run XanoScript files.")
+    parser.add_argument("--version", action="version", version=f"xs {__version__}")
     commands = parser.add_subparsers(dest="command", required=True)
     check = commands.add_parser("check", help="report syntax and compile errors")
     check.add_argument("files", nargs="+", metavar="FILE", help="files to check; - for stdin")
@@ -147,7 +193,11 @@ def main(argv: list[str] | None = None) -> int:
     notebook.add_argument("file", metavar="NOTEBOOK")
     notebook.add_argument("--kernel", default="xanoscript", help="kernelspec name")
     notebook.add_argument("--save", action="store_true", help="store the outputs in the file")
+    add_commands(commands)
     args = parser.parse_args(argv)
+    handled = dispatch(args, sys.stdout, sys.stderr)
+    if handled is not None:
+        return handled
     if args.command == "check":
         return cmd_check(args.files, sys.stdout)
     if args.command == "notebook":

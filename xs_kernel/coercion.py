@@ -143,6 +143,8 @@ def to_uuid(value: Any) -> str:
 
 def to_date(value: Any) -> str:
     text = to_text_input(value)
+    if text.strip().lower() == "now":
+        return time.strftime("%Y-%m-%d", time.gmtime())
     try:
         _dt.date.fromisoformat(text)
     except ValueError:

@@ -155,6 +155,8 @@ def coerce_field(f: Field, value: Any, present: bool = True) -> Any:
             return None
         else:
             raise _fail(f, "is required but missing")
+    if value == "" and f.type in ("date", "timestamp") and (f.nullable or f.optional):
+        value = None  # a blank form field: no moment given
     if value is None:
         if f.nullable or (f.optional and not present):
             return None
@@ -171,7 +173,10 @@ def coerce_field(f: Field, value: Any, present: bool = True) -> Any:
             result = _one(f, value)
     except Invalid as exc:
         raise _fail(f, str(exc)) from None
-    if result == "" and f.type in TEXT_TYPES and f.required and not f.nullable:
+    # The types page: a required input (no `?` after the name) rejects "", nullable or
+    # not; an optional one (`name?`) accepts it. A table column keeps "" when nullable.
+    if (result == "" and f.type in TEXT_TYPES and f.required
+            and (f.role == "input" or not f.nullable)):
         raise _fail(f, "is required and cannot be empty")
     return result
 

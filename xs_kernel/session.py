@@ -210,7 +210,8 @@ class Session:
     # -- running definitions from front ends (%call, %test, ...)
 
     def invoke(self, construct: Any, *, input: dict[str, Any] | None = None,
-               auth: dict[str, Any] | None = None, test_name: str | None = None) -> Any:
+               auth: dict[str, Any] | None = None, test_name: str | None = None,
+               env: dict[str, Any] | None = None) -> Any:
         """Run a function/query/task... with INPUT (validated per its `input` block) and
         AUTH; its response (or returned value). TEST_NAME selects `mock` values. Events go
         to the sink. Raises XsError."""
@@ -220,7 +221,7 @@ class Session:
         frame = Frame(rt, {}, input=validate(definition.inputs, copy_value(input or {}), None,
                                                 self.services),
                       auth=copy_value(self.auth if auth is None else auth),
-                      env=self.environment())
+                      env={**self.environment(), **(env or {})})
         return self._guarded(rt, lambda: run_definition(definition, frame))
 
     def run_statements(self, statements: Any, variables: dict[str, Any] | None = None, *,

@@ -113,11 +113,29 @@ def load_workspace(session: Any, root: str | os.PathLike[str]) -> list[Loaded]:
     rows: list[Loaded] = []
     for entry in parsed:
         if entry.error is not None:
-            rows.append(Loaded(entry.rel, "file", Path(entry.rel).stem, "failed",
+            kind, name = _declared(entry.text, entry.rel)
+            rows.append(Loaded(entry.rel, kind, name, "failed",
                                describe(entry.rel, entry.error)))
             continue
         rows.extend(load_program(session, entry.program, entry.text, entry.rel))
     return rows
+
+
+_HEAD = re.compile(r'^\s*([a-z_]+)\s+(?:"([^"]*)"|([A-Za-z_][\w/.-]*))', re.M)
+
+
+def _declared(text: str, rel: str) -> tuple[str, str]:
+    """The kind and name a file that did not parse declares (its first line that reads
+    like `table "name"`), so the report can still count it."""
+    for match in _HEAD.finditer(text):
+        if match.group(1) in _KINDS:
+            return match.group(1), match.group(2) or match.group(3)
+    return "file", Path(rel).stem
+
+
+_KINDS = frozenset({"table", "function", "query", "task", "tool", "middleware", "addon",
+                    "trigger", "workflow_test", "agent", "api_group", "mcp_server",
+                    "table_trigger", "realtime_channel", "workspace", "branch"})
 
 
 def load_program(session: Any, program: Any, text: str, rel: str) -> list[Loaded]:

@@ -6,6 +6,7 @@ MODULES = (
     "core",
     "redis",
     "platform",
+    "workspace",
 )
 
 for _name in MODULES:

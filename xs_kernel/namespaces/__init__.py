@@ -19,6 +19,7 @@ MODULES = (
     "expect",
     "text",
     "util",
+    "calls",
 )
 
 for _name in MODULES:

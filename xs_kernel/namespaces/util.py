@@ -69,14 +69,64 @@ def util_get_all_input(call: Call) -> dict[str, Any]:
     return copy_value(_frame(call).input)
 
 
-@builtin("util.get_raw_input", Param("encoding", "text", default="json",
-                                     doc="json (default) or text"))
-def util_get_raw_input(call: Call, encoding: str) -> Any:
-    """The input as a raw request body would carry it: compact JSON text.
+def _sent(call: Call) -> Any:
+    """The input as the client sent it: the request body when a request is running
+    (api.call, %call, xs call), else the cell's $input."""
+    from ..request import current
 
-    util.get_raw_input as $body
+    body = current(call.session).body if call.session is not None else None
+    return copy_value(body if body is not None else _frame(call).input)
+
+
+@builtin("util.get_raw_input", Param("encoding", "text", default="json",
+                                     doc="json (default): the parsed object; text: the "
+                                         "body as JSON text"),
+         Param("exclude_middleware", "bool", default=False,
+               doc="the input before pre middleware changed it (accepted; the same here)"))
+def util_get_raw_input(call: Call, encoding: str, exclude_middleware: bool) -> Any:
+    """The input as the request sent it, before the input block checked and filtered it:
+    with encoding "json" (the default) the parsed object, so a PATCH endpoint can see
+    which fields were sent; with "text" or "raw" the body as JSON text.
+
+    util.get_raw_input { encoding = "json" } as $body
     """
-    return to_json(_frame(call).input)
+    body = _sent(call)
+    if (encoding or "json").lower() in ("text", "raw", "string"):
+        return body if type(body) is str else to_json(body)
+    return body
+
+
+@builtin("util.get_input")
+def util_get_input(call: Call) -> Any:
+    """The raw input as the request sent it (before the input block filtered it).
+
+    util.get_input as $raw_input
+    """
+    return _sent(call)
+
+
+@builtin("util.set_header", Param("value", "text", required=True, doc='"Name: value"'),
+         Param("duplicates", "text", default="replace", doc="replace (default) or add"),
+         returns=False)
+def util_set_header(call: Call, value: str, duplicates: str) -> None:
+    """Set a header of the response: `replace` drops earlier headers of that name, `add`
+    keeps them. `%call` and `xs call` show the headers an endpoint set.
+
+    util.set_header { value = "X-Total: 3" duplicates = "replace" }
+    """
+    from ..request import current
+
+    name, sep, text = value.partition(":")
+    if not sep or not name.strip():
+        raise XsError("inputerror", f'util.set_header: {value!r} is not "Name: value"',
+                      payload={"param": "value"})
+    if (duplicates or "replace").lower() not in ("replace", "add"):
+        raise XsError("inputerror", "util.set_header: duplicates is replace or add",
+                      payload={"param": "duplicates"})
+    headers = current(call.session).response_headers
+    if duplicates.lower() == "replace":
+        headers[:] = [(n, v) for n, v in headers if n.lower() != name.strip().lower()]
+    headers.append((name.strip(), text.strip()))
 
 
 @builtin("util.get_vars")
