@@ -20,6 +20,7 @@ import argparse
 import json
 import re
 import sys
+from dataclasses import dataclass
 from typing import Any, TextIO
 
 from .errors import XsError
@@ -39,23 +40,82 @@ def _read(path: str) -> str:
         return handle.read()
 
 
+# Statements Xano documents that this runtime does not execute (they need Xano's cloud
+# or services): `xs check` reports them as warnings, not errors.
+CLOUD_ONLY = ("cloud.", "ai.", "storage.", "zip.", "stream.", "db.external.",
+              "api.lambda", "api.stream", "api.realtime_event", "util.template_engine",
+              "util.ip_lookup", "util.post_process", "db.direct_query", "db.schema",
+              "security.create_rsa_key", "security.create_curve_key", "redis.ratelimit")
+
+
+@dataclass
+class Problem:
+    error: XsError
+    warning: bool = False
+
+
+def _is_cloud_only(err: XsError) -> bool:
+    match = re.match(r"unknown statement `([\w.]+)`", err.message)
+    return bool(match) and match.group(1).startswith(CLOUD_ONLY)
+
+
 def check_text(text: str, name: str) -> XsError | None:
     """The first syntax or compile error of TEXT, or None when it would run."""
+    errors = [p.error for p in check_all(text, name) if not p.warning]
+    return errors[0] if errors else None
+
+
+def check_all(text: str, name: str) -> list[Problem]:
+    """Every problem of TEXT: its syntax error, or the compile error of each construct
+    (function, query, task, tool, middleware, table…) and of the statements outside them.
+    Statements that only Xano's cloud runs are warnings."""
     from .interpreter import compile_cell
     from .parsing import parse
     from .registry import load_builtins
 
     try:
         program = parse(text, name)
-        compile_cell(program, load_builtins(), cell=name, source=text)
     except XsError as exc:
-        return exc
+        return [Problem(exc)]
     except RecursionError:
-        return XsError("syntaxerror", "program too deeply nested")
-    return None
+        return [Problem(XsError("syntaxerror", "program too deeply nested"))]
+    registry = load_builtins()
+    problems: list[Problem] = []
+    try:
+        compile_cell(program, registry, cell=name, source=text)
+    except XsError as exc:
+        problems.append(Problem(exc, _is_cloud_only(exc)))
+    except RecursionError:
+        problems.append(Problem(XsError("syntaxerror", "program too deeply nested")))
+    for node in program.items:
+        if not hasattr(node, "kind") or node.kind == "function":
+            continue  # functions were compiled whole above
+        try:
+            _compile_construct(node, registry, name, text)
+        except XsError as exc:
+            if not any(p.error.span == exc.span and p.error.message == exc.message
+                       for p in problems):
+                problems.append(Problem(exc, _is_cloud_only(exc)))
+        except RecursionError:
+            problems.append(Problem(XsError("syntaxerror", "program too deeply nested")))
+    return problems
 
 
-def cmd_check(paths: list[str], out: TextIO) -> int:
+def _compile_construct(node: Any, registry: Any, name: str, text: str) -> None:
+    """Compile a construct's body as running it would (a table: its schema)."""
+    from .compiler import Compiler, load_handlers
+    from .functions import define
+
+    if node.kind == "table":
+        from .schema import TableSchema
+
+        TableSchema.from_construct(node)
+        return
+    load_handlers()
+    define(Compiler(registry, cell=name, source=text), node)
+
+
+def cmd_check(paths: list[str], out: TextIO, strict: bool = False) -> int:
     failed = False
     for path in paths:
         name = "<stdin>" if path == "-" else path
@@ -65,11 +125,16 @@ def cmd_check(paths: list[str], out: TextIO) -> int:
             out.write(f"{name}: cannot read the file: {exc.strerror}\n")
             failed = True
             continue
-        err = check_text(text, name)
-        if err is not None:
-            failed = True
-            out.write(f"{_where(name, err)} {err.message}\n")
-            if err.hint:
+        for problem in check_all(text, name):
+            err = problem.error
+            failed = failed or not problem.warning or strict
+            message = err.message
+            if problem.warning:
+                statement = message.split("`")[1]
+                message = (f"warning: `{statement}` is XanoScript that only Xano's servers run;"
+                           " running it here stops with an error")
+            out.write(f"{_where(name, err)} {message}\n")
+            if err.hint and not problem.warning:
                 out.write(f"  hint: {err.hint}\n")
     return 1 if failed else 0
 
@@ -183,6 +248,7 @@ def main(argv: list[str] | None = None) -> int:
     commands = parser.add_subparsers(dest="command", required=True)
     check = commands.add_parser("check", help="report syntax and compile errors")
     check.add_argument("files", nargs="+", metavar="FILE", help="files to check; - for stdin")
+    check.add_argument("--strict", action="store_true", help="warnings fail too")
     run = commands.add_parser("run", help="run a file and print its debug.log lines")
     run.add_argument("file", metavar="FILE", help="the file to run; - for stdin")
     run.add_argument("--input", metavar="JSON", help="the $input object, as JSON")
@@ -199,7 +265,7 @@ def main(argv: list[str] | None = None) -> int:
     if handled is not None:
         return handled
     if args.command == "check":
-        return cmd_check(args.files, sys.stdout)
+        return cmd_check(args.files, sys.stdout, args.strict)
     if args.command == "notebook":
         from .notebook_runner import run_notebook
 

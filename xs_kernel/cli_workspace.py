@@ -87,7 +87,7 @@ def cmd_load(root: str, db_url: str | None, run: bool, out: TextIO, err_out: Tex
 
 def cmd_call(root: str, verb: str, path: str, input_text: str | None, auth_text: str | None,
              db_url: str | None, out: TextIO, err_out: TextIO) -> int:
-    from .request import Request, call_endpoint, scope
+    from .request import Request, call_endpoint
     from .values import to_json
     from .workspace import load_workspace
 
@@ -103,9 +103,8 @@ def cmd_call(root: str, verb: str, path: str, input_text: str | None, auth_text:
         for row in failures:
             err_out.write(f"{row.reason}\n")
         request = Request()
-        with scope(session, request):
-            response = call_endpoint(session, verb, path, given, auth=auth)
-            headers = list(request.response_headers)
+        response = call_endpoint(session, verb, path, given, auth=auth, request=request)
+        headers = list(request.response_headers)
     except XsError as exc:
         where = exc.cell or root
         span = exc.span

@@ -141,10 +141,12 @@ def find_construct(session: Any, kind: str, name: str) -> Any:
 
 def call_endpoint(session: Any, verb: str, path: str, given: dict[str, Any] | None = None,
                   *, group: str | None = None, auth: dict[str, Any] | None = None,
-                  headers: dict[str, str] | None = None) -> Any:
+                  headers: dict[str, str] | None = None,
+                  request: Request | None = None) -> Any:
     """Run the endpoint VERB PATH like a request would: path parameters and the query
     string join GIVEN as its input, AUTH is checked when it requires a user, branch
-    middleware runs around it. Returns its response; raises XsError."""
+    middleware runs around it. REQUEST (optional) receives the request's details and the
+    response headers it set. Returns its response; raises XsError."""
     definition, params = find_endpoint(session, verb, path, group)
     node = getattr(definition, "node", definition)
     _, _, query = path.partition("?")
@@ -155,7 +157,9 @@ def call_endpoint(session: Any, verb: str, path: str, given: dict[str, Any] | No
     if _attr_text(node, "auth") and auth.get("id") is None:
         raise XsError("unauthorized", f"{verb.upper()} {node.name} needs an authenticated "
                       "user", hint="pass auth, a token, or set %auth first")
-    request = Request(verb.upper(), path, dict(headers or {}), copy_value(sent))
+    request = request if request is not None else Request()
+    request.verb, request.path = verb.upper(), path
+    request.headers, request.body = dict(headers or {}), copy_value(sent)
     with scope(session, request):
         sent = run_middleware(session, "query", "pre", sent, auth)
         request.body = copy_value(sent)

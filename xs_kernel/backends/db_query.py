@@ -27,6 +27,10 @@ def _bad(message: str, hint: str | None = None) -> XsError:
     return XsError("inputerror", message, hint=hint)
 
 
+# The keys of a paged result; an exported `output` may name them next to the fields.
+PAGING_KEYS = frozenset({"itemsReceived", "curPage", "nextPage", "prevPage", "offset",
+                         "perPage", "itemsTotal", "pageTotal", "items"})
+
 class QueryRunner:
     def __init__(self, db: Any, conn: Connection, name: str, joins: Any, evals: dict) -> None:
         self.db, self.conn, self.name = db, conn, name
@@ -84,8 +88,10 @@ class QueryRunner:
     # ------------------------------------------------------------ running
 
     def _columns(self, output: Any) -> list:
-        available = {c.name: c for c in self.table.c}
+        available = {c.key: c for c in self.table.c}
         available.update(self.evals)
+        if isinstance(output, list):  # Xano exports list the paging keys a page keeps
+            output = [n for n in output if n in available or n not in PAGING_KEYS]
         if not output:
             return list(available.values())
         if not isinstance(output, list):

@@ -1,0 +1,90 @@
+"""An exported workspace (tests/fixtures/workspace, written for the project) loads and runs
+on both databases: tables as Xano exports them, endpoints through api.call with their
+input block, auth, headers and branch middleware, tools, tasks and a workflow test."""
+
+from __future__ import annotations
+
+import time
+from pathlib import Path
+
+import pytest
+
+from xs_kernel.errors import XsError
+from xs_kernel.request import Request, call_endpoint
+from xs_kernel.session import Session
+from xs_kernel.smoke import run_loaded
+from xs_kernel.workspace import load_workspace, summary
+
+FIXTURE = Path(__file__).resolve().parents[1] / "fixtures" / "workspace"
+
+
+@pytest.fixture
+def loaded(services):
+    session = Session(services=services)
+    rows = load_workspace(session, FIXTURE)
+    return session, rows
+
+
+def test_every_construct_loads_in_dependency_order(loaded):
+    _, rows = loaded
+    assert [r.reason for r in rows if r.status != "loaded"] == []
+    kinds = [r.kind for r in rows]
+    assert kinds[:3] == ["table", "table", "function"]
+    assert summary(rows)["query"] == (4, 4)
+
+
+def test_exported_table_shapes(loaded):
+    session, _ = loaded
+    schema = session.services.db.schema("shelf")
+    assert [i.fields for i in schema.indexes if i.plain] == [("label",), ("created_at",)]
+    assert "xdo" not in {f for i in schema.indexes for f in i.fields}
+    shelf = call_endpoint(session, "POST", "shelves", {"label": " Maps "})
+    assert (shelf["label"], shelf["Label"]) == ("Maps", " MAPS ")
+    assert shelf["opened_on"] == time.strftime("%Y-%m-%d", time.gmtime())
+    assert abs(shelf["restocked_at"] - time.time() * 1000) < 60_000
+
+
+def test_endpoints_run_with_headers_and_middleware(loaded):
+    session, _ = loaded
+    shelf = call_endpoint(session, "POST", "shelves", {"label": "Novels"})
+    request = Request()
+    made = call_endpoint(session, "POST", "books",
+                         {"title": "Dune", "shelf_id": shelf["id"], "price": 9},
+                         request=request)
+    headers = request.response_headers
+    assert headers == [("X-Book", str(made["book"]["id"]))]
+    assert made["label"] == "9.00 EUR"
+    assert made["served_by"] == "fixture"  # the branch's post middleware merged in
+    page = call_endpoint(session, "GET", "books", {})
+    assert page["itemsReceived"] == 1
+    assert set(page["items"][0]) == {"id", "title"}
+
+
+def test_patch_changes_only_what_was_sent(loaded):
+    session, _ = loaded
+    shelf = call_endpoint(session, "POST", "shelves", {"label": "Essays"})
+    made = call_endpoint(session, "POST", "books",
+                         {"title": "Walden", "shelf_id": shelf["id"]})["book"]
+    session.run(f'db.edit book {{ field_name = "id" field_value = {made["id"]} '
+                'data = {note: "kept"} }')
+    with pytest.raises(XsError) as info:
+        call_endpoint(session, "PATCH", f"books/{made['id']}", {"title": "x"}, auth={})
+    assert info.value.type == "unauthorized"
+    changed = call_endpoint(session, "PATCH", f"books/{made['id']}", {"title": "Walden II"},
+                            auth={"id": 1})
+    assert (changed["title"], changed["note"]) == ("Walden II", "kept")
+
+
+def test_smoke_run_of_everything(loaded):
+    session, rows = loaded
+    ran = run_loaded(session, rows)
+    assert {r.row.name: r.reason for r in ran if r.outcome != "ok"} == {}
+    assert {r.row.kind for r in ran} == {"function", "query", "task", "tool", "workflow_test"}
+
+
+def test_workflow_test_and_tool_run(loaded):
+    session, rows = loaded
+    workflow = next(r.definition for r in rows if r.kind == "workflow_test")
+    session.invoke(workflow)  # raises when an expectation fails
+    assert session.run('tool.call shelf_count { input = {via_api: true} } as $n').error is None
+    assert session.variables["n"] == 1
