@@ -217,6 +217,8 @@ class Session:
         to the sink. Raises XsError."""
         definition = self._definition(construct)
         rt = self._runtime(None, definition.cell)
+        if self._rt is not None:  # called from a running cell (api.call…): its events
+            rt._outlet = self._rt._outlet
         rt.test_name = test_name
         frame = Frame(rt, {}, input=validate(definition.inputs, copy_value(input or {}), None,
                                                 self.services),

@@ -28,6 +28,14 @@ FORBIDDEN: dict[str, set[str]] = {
     "patterns": {"xs_kernel", "lark"} | JUPYTER | BACKENDS,
     "install": {"xs_kernel.kernel", "ipykernel"} | BACKENDS,
     "kernel": {"lark", "xs_kernel.parsing", "xs_kernel.interpreter"} | BACKENDS,
+    # Exported workspaces: loading, smoke runs, requests and their CLI never reach Jupyter.
+    "workspace": {"lark", "xs_kernel.kernel", "xs_kernel.render", "xs_kernel.session"}
+    | JUPYTER | BACKENDS,
+    "smoke": {"lark", "xs_kernel.parsing", "xs_kernel.kernel", "xs_kernel.session"}
+    | JUPYTER | BACKENDS,
+    "request": {"lark", "xs_kernel.parsing", "xs_kernel.interpreter", "xs_kernel.session",
+                "xs_kernel.kernel"} | JUPYTER | BACKENDS,
+    "cli_workspace": {"lark", "xs_kernel.kernel"} | JUPYTER | BACKENDS,
 }
 # Whole folders: the language core never imports Jupyter; only backends/ touch back-ends.
 FOLDER_FORBIDDEN = {
