@@ -96,9 +96,9 @@ ERRORS = [
     ("index_by", [{"a": 1}], ([1],), "path must be text"),
 ]
 
-REJECTS = [("sort", "object"), ("index_by", "object"), ("filter_empty", "object"),
-           ("filter_empty_text", "text"), ("filter_empty_array", "object"),
-           ("filter_empty_object", "object"), ("filter_null", "null"),
+REJECTS = [("sort", "object"), ("index_by", "object"), ("filter_empty", "text"),
+           ("filter_empty_text", "text"), ("filter_empty_array", "int"),
+           ("filter_empty_object", "bool"), ("filter_null", "null"),
            ("filter_zero", "int"), ("filter_false", "bool"), ("sum", "object"),
            ("avg", "int"), ("product", "text"), ("array_min", "int"), ("array_max", "text")]
 
@@ -129,3 +129,12 @@ def test_sort_keeps_key_order_of_each_element_and_the_input():
     ordered = call("sort", items, "b")
     assert list(ordered[0]) == ["b", "a"]
     assert items[0]["b"] == 2
+
+
+@pytest.mark.parametrize("name,value,expected", [
+    ("filter_null", {"a": None, "b": 1, "c": ""}, {"b": 1, "c": ""}),
+    ("filter_empty_text", {"a": "", "b": "x", "c": None}, {"b": "x", "c": None}),
+    ("filter_empty", {"a": 0, "b": "x", "c": []}, {"b": "x"}),
+])
+def test_filter_family_keeps_object_entries(name, value, expected):
+    assert DEFAULT.filter(name).impl(value) == expected

@@ -102,13 +102,17 @@ def filter_index_by(value, path):
 
 # -- the filter_* family ------------------------------------------------------------------
 
-def _keep(value: list, path: Any, drop: Callable[[Any], bool]) -> list:
+def _keep(value: Any, path: Any, drop: Callable[[Any], bool]) -> Any:
+    # An object keeps its entries in order (the generated PATCH endpoints' idiom
+    # `$input|pick:(...)|filter_null` drops the fields sent as null).
+    if isinstance(value, dict):
+        return {k: v for k, v in value.items() if not drop(s.field("filter", v, path))}
     return [v for v in value if not drop(s.field("filter", v, path))]
 
 
-@xs_filter("filter_empty", accepts=s.ARRAY)
+@xs_filter("filter_empty", accepts=s.CONTAINER)
 def filter_filter_empty(value, path=None):
-    """The array without empty entries ("", null, 0, "0", false, [], {}).
+    """The array (or object) without empty entries ("", null, 0, "0", false, [], {}).
 
     array|filter_empty[:path] — `[1,null,"",0,"x",false]|filter_empty` is [1,"x"]; with a
     path, elements are kept when that field is not empty.
@@ -116,54 +120,54 @@ def filter_filter_empty(value, path=None):
     return _keep(value, path, is_empty)
 
 
-@xs_filter("filter_empty_text", accepts=s.ARRAY)
+@xs_filter("filter_empty_text", accepts=s.CONTAINER)
 def filter_filter_empty_text(value, path=None):
-    """The array without empty texts ("").
+    """The array (or object) without empty texts ("").
 
     array|filter_empty_text[:path] — `["a","","b"]|filter_empty_text` is ["a","b"].
     """
     return _keep(value, path, lambda v: v == "")
 
 
-@xs_filter("filter_empty_array", accepts=s.ARRAY)
+@xs_filter("filter_empty_array", accepts=s.CONTAINER)
 def filter_filter_empty_array(value, path=None):
-    """The array without empty arrays ([]).
+    """The array (or object) without empty arrays ([]).
 
     array|filter_empty_array[:path]
     """
     return _keep(value, path, lambda v: v == [])
 
 
-@xs_filter("filter_empty_object", accepts=s.ARRAY)
+@xs_filter("filter_empty_object", accepts=s.CONTAINER)
 def filter_filter_empty_object(value, path=None):
-    """The array without empty objects ({}).
+    """The array (or object) without empty objects ({}).
 
     array|filter_empty_object[:path]
     """
     return _keep(value, path, lambda v: v == {} and isinstance(v, dict))
 
 
-@xs_filter("filter_null", accepts=s.ARRAY)
+@xs_filter("filter_null", accepts=s.CONTAINER)
 def filter_filter_null(value, path=None):
-    """The array without null entries.
+    """The array (or object) without null entries.
 
     array|filter_null[:path] — `[1,null,2]|filter_null` is [1,2].
     """
     return _keep(value, path, lambda v: v is None)
 
 
-@xs_filter("filter_zero", accepts=s.ARRAY)
+@xs_filter("filter_zero", accepts=s.CONTAINER)
 def filter_filter_zero(value, path=None):
-    """The array without zeros (0 and 0.0).
+    """The array (or object) without zeros (0 and 0.0).
 
     array|filter_zero[:path] — `[0,1,0.0,"0"]|filter_zero` is [1,"0"].
     """
     return _keep(value, path, lambda v: is_number(v) and v == 0)
 
 
-@xs_filter("filter_false", accepts=s.ARRAY)
+@xs_filter("filter_false", accepts=s.CONTAINER)
 def filter_filter_false(value, path=None):
-    """The array without false entries.
+    """The array (or object) without false entries.
 
     array|filter_false[:path] — `[true,false,0]|filter_false` is [true,0].
     """
