@@ -10,6 +10,8 @@ true, an e-mail, a uuid, the first enum value…). The outcome of one run is one
   data that is the program doing its job);
 * ``error``: anything else: an unknown or unsupported statement, a runtime error.
 
+``$auth`` is user 1 (a uuid when the workspace's auth table has uuid ids).
+
 Imports ``workspace``, ``errors`` and ``fieldtypes``; never Jupyter.
 """
 
@@ -51,11 +53,26 @@ def sample_value(field: Any) -> Any:
         value = {c.name: sample_value(c) for c in field.children if not c.optional}
     else:
         value = _SAMPLES.get(field.type)
+        if field.type == "text":
+            value = _by_name(field.name, value)
         shortest = max((int(a[0]) for n, a in field.filters if n == "min" and a
                         and isinstance(a[0], (int, float))), default=0)
         if isinstance(value, str) and field.type in ("text", "password") and shortest:
             value = (value * int(shortest))[: max(int(shortest), len(value))]
     return [value] if field.is_array and value is not None else value
+
+
+# Text inputs whose name says what they hold get a value of that kind.
+_NAMED_TEXT = (("timezone", "UTC"), ("tz", "UTC"), ("email", "user@example.com"),
+               ("url", "https://example.com/"), ("date", "2026-01-02"), ("uuid", _SAMPLES["uuid"]))
+
+
+def _by_name(name: str, value: Any) -> Any:
+    lowered = name.lower()
+    for word, sample in _NAMED_TEXT:
+        if lowered == word or lowered.endswith("_" + word):
+            return sample
+    return value
 
 
 def sample_input(definition: Any) -> dict[str, Any]:
@@ -99,7 +116,23 @@ def run_one(session: Any, row: Loaded, auth: dict[str, Any] | None = None) -> Ra
     return Ran(row, "ok")
 
 
+def sample_auth(session: Any, rows: list[Loaded]) -> dict[str, Any]:
+    """`$auth` for the runs: user 1, with an id of the type the auth table declares
+    (`table user { auth = true schema { uuid id … } }` gives a uuid)."""
+    for row in rows:
+        if row.kind != "table" or row.status != "loaded":
+            continue
+        try:
+            schema = session.services.db.schema(row.name)
+        except XsError:
+            continue
+        if schema.auth:
+            return {"id": sample_value(schema.id_field) if schema.id_field.type != "int" else 1}
+    return {"id": 1}
+
+
 def run_loaded(session: Any, rows: list[Loaded]) -> list[Ran]:
     """Run every loaded function, endpoint, task and tool once (see module doc)."""
-    return [run_one(session, row) for row in rows
+    auth = sample_auth(session, rows)
+    return [run_one(session, row, auth) for row in rows
             if row.status == "loaded" and row.kind in RUNNABLE]

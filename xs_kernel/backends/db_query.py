@@ -90,8 +90,11 @@ class QueryRunner:
     def _columns(self, output: Any) -> list:
         available = {c.key: c for c in self.table.c}
         available.update(self.evals)
-        if isinstance(output, list):  # Xano exports list the paging keys a page keeps
-            output = [n for n in output if n in available or n not in PAGING_KEYS]
+        if isinstance(output, list):  # Xano exports list the paging keys a page keeps,
+            # and the fields of a page's records as `items.field`
+            output = [n[6:] if isinstance(n, str) and n.startswith("items.")
+                      and n not in available else n
+                      for n in output if n in available or n not in PAGING_KEYS]
         if not output:
             return list(available.values())
         if not isinstance(output, list):
