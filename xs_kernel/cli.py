@@ -79,6 +79,13 @@ def check_all(text: str, name: str) -> list[Problem]:
         return [Problem(exc)]
     except RecursionError:
         return [Problem(XsError("syntaxerror", "program too deeply nested"))]
+    stray = [i for i in program.items if type(i).__name__ in ("Attr", "Block", "InputField")]
+    if stray:  # a piece cut out of a definition: one message, not one per piece
+        parts = ", ".join(dict.fromkeys(f"`{i.name}`" for i in stray))
+        return [Problem(XsError(
+            "syntaxerror", f"this is a fragment, not a whole program: {parts} belong inside "
+            "a definition", span=stray[0].span,
+            hint='wrap it: function "name" { input { … } stack { … } response = … }'))]
     registry = load_builtins()
     problems: list[Problem] = []
     try:

@@ -103,8 +103,12 @@ class Session:
         setattr(self, name, dict(value))
 
     def environment(self) -> dict[str, Any]:
-        """What ``$env`` reads: request defaults, the process environment, the overrides."""
-        return environment(self.env)
+        """What ``$env`` reads: request defaults, the process environment, the request
+        set with ``%request`` (if any), the overrides."""
+        request = getattr(self, "request", None)
+        if request is None:
+            return environment(self.env)
+        return environment({**request.env(), **self.env})
 
     # -- running
 

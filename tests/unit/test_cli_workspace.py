@@ -146,3 +146,13 @@ def test_call_checks_auth(capsys) -> None:
 def test_call_rejects_bad_json(capsys) -> None:
     assert main(["call", str(FIXTURE), "GET", "books", "--input", "{"]) == 2
     assert "--input is not valid JSON" in capsys.readouterr().err
+
+
+def test_check_says_once_that_a_fragment_is_not_a_program(tmp_path, capsys) -> None:
+    path = write(tmp_path, "frag.xs", "input {\n  text name\n}\nstack {\n"
+                 "  var $x { value = 1 }\n}\nresponse = $x\n")
+    assert main(["check", path]) == 1
+    out = capsys.readouterr().out.splitlines()
+    assert out[0] == (f"{path}:1:1: this is a fragment, not a whole program: `input`, "
+                      "`stack`, `response` belong inside a definition")
+    assert len([line for line in out if not line.startswith("  hint")]) == 1

@@ -193,3 +193,21 @@ def test_load_magic_shows_a_table(tmp_path) -> None:
     assert session.variables["p"] == "2.00 EUR"
     assert run_cell(session, "%load").error.type == "inputerror"
     session.services.db.reset()
+
+
+def test_request_magic_sets_what_cells_see() -> None:
+    from xs_kernel.cells import run_cell
+
+    session = Session()
+    shown = run_cell(session, '%request PATCH notes/3 --header "X-Key: abc"\n'
+                              'util.set_header { value = "X-Out: 1" }\n'
+                              '[$env.$request_method, $env.$request_uri, '
+                              '$env.$http_headers["X-Key"]]')
+    assert shown.error is None
+    assert shown.value == ["PATCH", "/notes/3", "abc"]
+    state = run_cell(session, "%request").value
+    assert state["response_headers"] == ["X-Out: 1"]
+    assert run_cell(session, "%request FETCH x").error.type == "inputerror"
+    assert run_cell(session, "%request GET x --header nocolon").error.type == "inputerror"
+    run_cell(session, "%request clear")
+    assert session.run("$env.$request_method").value == "POST"

@@ -1,4 +1,5 @@
-"""The workspace magics: ``%load DIR`` reads an exported Xano workspace into the session.
+"""The workspace magics: ``%load DIR`` reads an exported Xano workspace into the session;
+``%request`` sets the request cells run in.
 
 ``%load DIR`` defines every ``.xs`` file of DIR (tables, then functions, then endpoints,
 tasks, tools…; see ``workspace``) and shows a table of what loaded and what did not, with
@@ -45,3 +46,38 @@ def magic_load(session: Any, text: str) -> Any:
             line["reason"] = ran[id(row)].reason or line["reason"]
         table.append(line)
     return table
+
+
+@magic("request")
+def magic_request(session: Any, text: str) -> Any:
+    """Set the request the cells run in, as an endpoint would see it:
+    `%request PATCH users/3 --header "X-Key: 1"` sets the verb, the path and headers
+    ($env.$request_method, $env.$request_uri, $env.$http_headers); `%input {json}` sets the
+    body util.get_raw_input reads. `%request` shows it with the response headers
+    util.set_header added; `%request clear` goes back to a plain cell."""
+    from ..request import VERBS, Request
+
+    try:
+        words = shlex.split(text)
+    except ValueError as exc:
+        raise XsError("inputerror", f"%request: {exc}") from None
+    if words == ["clear"]:
+        session.request = None
+        return None
+    if words:
+        verb, rest = words[0].upper(), words[1:]
+        if verb not in VERBS:
+            raise XsError("inputerror", f"%request: unknown verb {words[0]!r}",
+                          hint="usage: %request VERB PATH [--header \"Name: value\"]...")
+        path = rest.pop(0) if rest and rest[0] != "--header" else "/"
+        headers = {}
+        while rest:
+            if rest[0] != "--header" or len(rest) < 2 or ":" not in rest[1]:
+                raise XsError("inputerror", "%request: headers are --header \"Name: value\"")
+            name, _, value = rest[1].partition(":")
+            headers[name.strip()] = value.strip()
+            rest = rest[2:]
+        session.request = Request(verb, path, headers)
+    request = getattr(session, "request", None) or Request()
+    return {"verb": request.verb, "path": request.path, "headers": request.headers,
+            "response_headers": [f"{n}: {v}" for n, v in request.response_headers]}
