@@ -211,3 +211,12 @@ def test_request_magic_sets_what_cells_see() -> None:
     assert run_cell(session, "%request GET x --header nocolon").error.type == "inputerror"
     run_cell(session, "%request clear")
     assert session.run("$env.$request_method").value == "POST"
+
+
+def test_percent_call_runs_an_endpoint_as_a_request(session) -> None:
+    from xs_kernel.cells import run_cell
+
+    outcome = run_cell(session, '%call PATCH notes/4 {"title": "t"}')
+    assert outcome.error is None
+    assert outcome.value["sent"] == {"id": "4", "title": "t"}
+    assert outcome.value["method"] == "PATCH"

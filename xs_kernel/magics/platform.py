@@ -187,7 +187,9 @@ def magic_call(session: Any, text: str) -> Any:
     given: dict[str, Any] = dict(params)
     given.update({k: v[-1] for k, v in urllib.parse.parse_qs(query).items()})
     given.update(json_object(words[2] if len(words) > 2 else "", "the input"))
-    return session.invoke(definition, input=given, auth=_auth_for(session, node, options))
+    from ..request import call_endpoint  # as a request: raw input, headers, middleware
+
+    return call_endpoint(session, verb, target, given, auth=_auth_for(session, node, options))
 
 
 # ---------------------------------------------------------------- %task
