@@ -30,7 +30,8 @@ def test_every_construct_loads_in_dependency_order(loaded):
     assert [r.reason for r in rows if r.status != "loaded"] == []
     kinds = [r.kind for r in rows]
     assert kinds[:3] == ["table", "table", "function"]
-    assert summary(rows)["query"] == (4, 4)
+    assert summary(rows)["query"] == (5, 5)
+    assert summary(rows)["addon"] == (1, 1)
 
 
 def test_exported_table_shapes(loaded):
@@ -55,6 +56,8 @@ def test_endpoints_run_with_headers_and_middleware(loaded):
     assert headers == [("X-Book", str(made["book"]["id"]))]
     assert made["label"] == "9.00 EUR"
     assert made["served_by"] == "fixture"  # the branch's post middleware merged in
+    shelves = call_endpoint(session, "GET", "shelves", {})
+    assert [(s["label"], s["books"]) for s in shelves] == [("Novels", 1)]
     page = call_endpoint(session, "GET", "books", {})
     assert page["itemsReceived"] == 1
     assert set(page["items"][0]) == {"id", "title"}

@@ -105,7 +105,7 @@ def test_load_reports_each_construct(capsys) -> None:
     assert main(["load", str(FIXTURE), "--run"]) == 0
     out = capsys.readouterr().out
     assert "tables/1_shelf.xs" in out
-    assert "query: 4 of 4 loaded; ran 4 of 4" in out
+    assert "query: 5 of 5 loaded; ran 5 of 5" in out
     assert "table: 2 of 2 loaded" in out
 
 

@@ -36,6 +36,8 @@ FORBIDDEN: dict[str, set[str]] = {
     "request": {"lark", "xs_kernel.parsing", "xs_kernel.interpreter", "xs_kernel.session",
                 "xs_kernel.kernel"} | JUPYTER | BACKENDS,
     "cli_workspace": {"lark", "xs_kernel.kernel"} | JUPYTER | BACKENDS,
+    "addons": {"lark", "xs_kernel.parsing", "xs_kernel.interpreter", "xs_kernel.session",
+               "xs_kernel.kernel"} | JUPYTER | BACKENDS,
 }
 # Whole folders: the language core never imports Jupyter; only backends/ touch back-ends.
 FOLDER_FORBIDDEN = {

@@ -34,13 +34,16 @@ def _warn_ignored(call: Call, op: str, table: str, ignored: list[str]) -> None:
         call.emit("warning", f"{op}: table '{table}' has no field '{key}'; it was not stored")
 
 
-@builtin("db.get", *_FIELD, Param("output", "array", doc="only these fields"), target=_TABLE)
+@builtin("db.get", *_FIELD, Param("output", "array", doc="only these fields"),
+         Param("addon", lazy=True, doc="[{name, input: {id: $output.id}, as: \"x\"}]"),
+         target=_TABLE)
 def db_get(call: Call, field_name: str = "id", field_value: Any = None,
-           output: list | None = None, **_: Any) -> Any:
+           output: list | None = None, addon: Any = None, **_: Any) -> Any:
     """Fetch the first record whose field_name equals field_value, or null.
 
     Mirrors database.md (db.get)."""
-    return call.services.db.get(_table(call), field_name or "id", field_value, output)
+    record = call.services.db.get(_table(call), field_name or "id", field_value, output)
+    return _addons(call, record, addon)
 
 
 @builtin("db.has", *_FIELD, target=_TABLE)
@@ -175,7 +178,8 @@ def db_bulk_patch(call: Call, where: Any = None, data: Any = None, **_: Any) -> 
     Param("select", "array", doc="same as output"),
     Param("return", "object", doc="{type: list|single|count|exists, paging: {...}}"),
     Param("lock", "bool", default=False, doc="accepted; locks are not needed locally"),
-    Param("addon", "array", doc="not supported locally"),
+    Param("addon", lazy=True, doc="[{name, input: {id: $output.id}, as: \"items.x\"}]: "
+                                  "addons run per record"),
     target=_TABLE,
 )
 def db_query(call: Call, **attrs: Any) -> Any:
@@ -183,14 +187,11 @@ def db_query(call: Call, **attrs: Any) -> Any:
     page with paging {page, per_page, offset, totals, metadata}).
 
     Mirrors database.md (db.query)."""
-    if attrs.get("addon"):
-        raise XsError("inputerror", "db.query addons are not supported in the kernel",
-                      hint="run the addon's query as its own db.query")
     where = query.condition(attrs.get("where"))
     extra = attrs.get("additional_where")
     if extra is not None:
         where = query.Group("and", (where, query.condition(extra)))
-    return call.services.db.query(
+    result = call.services.db.query(
         _table(call),
         where=where,
         sort=attrs.get("sort"),
@@ -199,6 +200,15 @@ def db_query(call: Call, **attrs: Any) -> Any:
         joins=query.joins(attrs.get("join")),
         evals=query.evals(attrs.get("eval")),
     )
+    return _addons(call, result, attrs.get("addon"))
+
+
+def _addons(call: Call, result: Any, addon: Any) -> Any:
+    if not callable(addon):
+        return result
+    from ..addons import attach
+
+    return attach(call.session, result, addon)
 
 
 @builtin("db.transaction", Param("stack", lazy=True, required=True,
