@@ -20,9 +20,9 @@ import argparse
 import json
 import re
 import sys
-from dataclasses import dataclass
 from typing import Any, TextIO
 
+from .check import check_all, check_text  # noqa: F401  (check_text: public API)
 from .errors import XsError
 
 
@@ -38,88 +38,6 @@ def _read(path: str) -> str:
         return sys.stdin.read()
     with open(path, encoding="utf-8") as handle:
         return handle.read()
-
-
-# Statements Xano documents that this runtime does not execute (they need Xano's cloud
-# or services): `xs check` reports them as warnings, not errors.
-CLOUD_ONLY = ("cloud.", "ai.", "storage.", "zip.", "stream.", "db.external.",
-              "api.lambda", "api.stream", "api.realtime_event", "util.template_engine",
-              "util.ip_lookup", "util.post_process", "db.direct_query", "db.schema",
-              "security.create_rsa_key", "security.create_curve_key", "redis.ratelimit")
-
-
-@dataclass
-class Problem:
-    error: XsError
-    warning: bool = False
-
-
-def _is_cloud_only(err: XsError) -> bool:
-    match = re.match(r"unknown statement `([\w.]+)`", err.message)
-    return bool(match) and match.group(1).startswith(CLOUD_ONLY)
-
-
-def check_text(text: str, name: str) -> XsError | None:
-    """The first syntax or compile error of TEXT, or None when it would run."""
-    errors = [p.error for p in check_all(text, name) if not p.warning]
-    return errors[0] if errors else None
-
-
-def check_all(text: str, name: str) -> list[Problem]:
-    """Every problem of TEXT: its syntax error, or the compile error of each construct
-    (function, query, task, tool, middleware, table…) and of the statements outside them.
-    Statements that only Xano's cloud runs are warnings."""
-    from .interpreter import compile_cell
-    from .parsing import parse
-    from .registry import load_builtins
-
-    try:
-        program = parse(text, name)
-    except XsError as exc:
-        return [Problem(exc)]
-    except RecursionError:
-        return [Problem(XsError("syntaxerror", "program too deeply nested"))]
-    stray = [i for i in program.items if type(i).__name__ in ("Attr", "Block", "InputField")]
-    if stray:  # a piece cut out of a definition: one message, not one per piece
-        parts = ", ".join(dict.fromkeys(f"`{i.name}`" for i in stray))
-        return [Problem(XsError(
-            "syntaxerror", f"this is a fragment, not a whole program: {parts} belong inside "
-            "a definition", span=stray[0].span,
-            hint='wrap it: function "name" { input { … } stack { … } response = … }'))]
-    registry = load_builtins()
-    problems: list[Problem] = []
-    try:
-        compile_cell(program, registry, cell=name, source=text)
-    except XsError as exc:
-        problems.append(Problem(exc, _is_cloud_only(exc)))
-    except RecursionError:
-        problems.append(Problem(XsError("syntaxerror", "program too deeply nested")))
-    for node in program.items:
-        if not hasattr(node, "kind") or node.kind == "function":
-            continue  # functions were compiled whole above
-        try:
-            _compile_construct(node, registry, name, text)
-        except XsError as exc:
-            if not any(p.error.span == exc.span and p.error.message == exc.message
-                       for p in problems):
-                problems.append(Problem(exc, _is_cloud_only(exc)))
-        except RecursionError:
-            problems.append(Problem(XsError("syntaxerror", "program too deeply nested")))
-    return problems
-
-
-def _compile_construct(node: Any, registry: Any, name: str, text: str) -> None:
-    """Compile a construct's body as running it would (a table: its schema)."""
-    from .compiler import Compiler, load_handlers
-    from .functions import define
-
-    if node.kind == "table":
-        from .schema import TableSchema
-
-        TableSchema.from_construct(node)
-        return
-    load_handlers()
-    define(Compiler(registry, cell=name, source=text), node)
 
 
 def cmd_check(paths: list[str], out: TextIO, strict: bool = False) -> int:

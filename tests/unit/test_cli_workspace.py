@@ -156,3 +156,15 @@ def test_check_says_once_that_a_fragment_is_not_a_program(tmp_path, capsys) -> N
     assert out[0] == (f"{path}:1:1: this is a fragment, not a whole program: `input`, "
                       "`stack`, `response` belong inside a definition")
     assert len([line for line in out if not line.startswith("  hint")]) == 1
+
+
+def test_check_reports_every_broken_statement_of_a_stack(tmp_path, capsys) -> None:
+    path = write(tmp_path, "many.xs", (
+        'function "f" {\n  input {\n    blob x\n  }\n  stack {\n'
+        '    nosuch.one { value = 1 }\n    var $ok { value = 1 }\n'
+        '    debug.log { value = "x"|trimm }\n  }\n  response = $ok|nofilter\n}\n'
+        'debug.log { value = 1|alsonot }\n'))
+    assert main(["check", path]) == 1
+    out = [line for line in capsys.readouterr().out.splitlines() if not line.startswith(" ")]
+    assert [line.split(": ", 1)[0].rsplit(":", 2)[1] for line in out] == \
+        ["3", "6", "8", "10", "12"]

@@ -1,0 +1,140 @@
+"""What ``xs check`` reports for one file: its syntax error, or every compile error of
+every construct (function, query, task, tool, middleware, table, workflow_test,
+trigger…) and of the statements outside them — one per broken statement of a stack, not
+only the first of the file. Statements Xano documents that this runtime does not execute
+are warnings; a file holding only pieces of a definition is reported once as a fragment.
+Imports the parser, the compiler and the registry; never Jupyter.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Any, Callable
+
+from . import nodes
+from .errors import XsError
+
+# Statements Xano documents that this runtime does not execute (they need Xano's cloud
+# or services): `xs check` reports them as warnings, not errors.
+CLOUD_ONLY = ("cloud.", "ai.", "storage.", "zip.", "stream.", "db.external.",
+              "api.lambda", "api.stream", "api.realtime_event", "util.template_engine",
+              "util.ip_lookup", "util.post_process", "db.direct_query", "db.schema",
+              "security.create_rsa_key", "security.create_curve_key", "redis.ratelimit")
+
+
+@dataclass
+class Problem:
+    error: XsError
+    warning: bool = False
+
+
+def _is_cloud_only(err: XsError) -> bool:
+    match = re.match(r"unknown statement `([\w.]+)`", err.message)
+    return bool(match) and match.group(1).startswith(CLOUD_ONLY)
+
+
+def check_text(text: str, name: str) -> XsError | None:
+    """The first syntax or compile error of TEXT, or None when it would run."""
+    errors = [p.error for p in check_all(text, name) if not p.warning]
+    return errors[0] if errors else None
+
+
+def check_all(text: str, name: str) -> list[Problem]:
+    """Every problem of TEXT: its syntax error, or the compile error of each construct
+    (function, query, task, tool, middleware, table…) and of the statements outside them.
+    Statements that only Xano's cloud runs are warnings."""
+    from .interpreter import compile_cell
+    from .parsing import parse
+    from .registry import load_builtins
+
+    try:
+        program = parse(text, name)
+    except XsError as exc:
+        return [Problem(exc)]
+    except RecursionError:
+        return [Problem(XsError("syntaxerror", "program too deeply nested"))]
+    stray = [i for i in program.items if type(i).__name__ in ("Attr", "Block", "InputField")]
+    if stray:  # a piece cut out of a definition: one message, not one per piece
+        parts = ", ".join(dict.fromkeys(f"`{i.name}`" for i in stray))
+        return [Problem(XsError(
+            "syntaxerror", f"this is a fragment, not a whole program: {parts} belong inside "
+            "a definition", span=stray[0].span,
+            hint='wrap it: function "name" { input { … } stack { … } response = … }'))]
+    registry = load_builtins()
+    problems: list[Problem] = []
+
+    def add(exc: XsError) -> None:
+        if not any(p.error.span == exc.span and p.error.message == exc.message
+                   for p in problems):
+            problems.append(Problem(exc, _is_cloud_only(exc)))
+    for node in program.items:
+        if isinstance(node, nodes.Construct):
+            for exc in _construct_problems(node, registry, name, text):
+                add(exc)
+    statements = [i for i in program.items if not isinstance(i, nodes.Construct)]
+    try:
+        compile_cell(nodes.Program(program.span, tuple(statements)), registry, cell=name,
+                     source=text)
+    except XsError as exc:
+        add(exc)
+    except RecursionError:
+        add(XsError("syntaxerror", "program too deeply nested"))
+    problems.sort(key=lambda p: (p.error.span.line, p.error.span.column)
+                  if p.error.span is not None else (0, 0))
+    return problems
+
+
+def _compile_construct(node: Any, registry: Any, name: str, text: str) -> None:
+    """Compile a construct's body as running it would (a table: its schema)."""
+    from .compiler import Compiler, load_handlers
+    from .functions import define
+
+    if node.kind == "table":
+        from .schema import TableSchema
+
+        TableSchema.from_construct(node)
+        return
+    load_handlers()
+    define(Compiler(registry, cell=name, source=text), node)
+
+
+def _pieces(node: Any, registry: Any, name: str, text: str) -> list[Callable[[], Any]]:
+    """One compile step per input field, stack statement (nested blocks stay whole) and
+    attribute expression of NODE, to find every broken piece after the first."""
+    from .compiler import Compiler, load_handlers
+
+    load_handlers()
+
+    def fresh() -> Any:
+        compiler = Compiler(registry, cell=name, source=text)
+        compiler.track = False
+        return compiler
+    steps: list[Callable[[], Any]] = []
+    for item in node.items:
+        if isinstance(item, nodes.Block) and item.name == "input":
+            steps += [lambda f=f: fresh().compile(f) for f in item.items
+                      if isinstance(f, nodes.InputField)]
+        elif isinstance(item, nodes.Block) and item.name == "stack":
+            steps += [lambda s=s: fresh().block([s]) for s in item.items]
+        elif isinstance(item, nodes.Attr) and item.name == "response":
+            steps.append(lambda a=item: fresh().expr(a.value))
+    return steps
+
+
+def _construct_problems(node: Any, registry: Any, name: str, text: str) -> list[XsError]:
+    try:
+        _compile_construct(node, registry, name, text)
+        return []
+    except XsError as first:
+        found = []
+        for step in _pieces(node, registry, name, text) if node.kind != "table" else []:
+            try:
+                step()
+            except XsError as exc:
+                found.append(exc)
+            except RecursionError:
+                found.append(XsError("syntaxerror", "program too deeply nested"))
+        return found or [first]
+
+
