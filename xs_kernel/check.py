@@ -14,14 +14,7 @@ from typing import Any, Callable
 
 from . import nodes
 from .errors import XsError
-
-# Statements Xano documents that this runtime does not execute (they need Xano's cloud
-# or services): `xs check` reports them as warnings, not errors.
-CLOUD_ONLY = ("cloud.", "ai.", "storage.", "zip.", "stream.", "db.external.",
-              "api.lambda", "api.stream", "api.realtime_event", "util.template_engine",
-              "util.ip_lookup", "util.post_process", "db.direct_query", "db.schema",
-              "security.create_rsa_key", "security.create_curve_key", "redis.ratelimit")
-
+from .unsupported import is_cloud_only, message
 
 @dataclass
 class Problem:
@@ -29,9 +22,25 @@ class Problem:
     warning: bool = False
 
 
-def _is_cloud_only(err: XsError) -> bool:
-    match = re.match(r"unknown statement `([\w.]+)`", err.message)
-    return bool(match) and match.group(1).startswith(CLOUD_ONLY)
+def _cloud_warnings(program: Any, registry: Any) -> list[Problem]:
+    """A warning for each statement only Xano's servers run (see ``unsupported``)."""
+    found: list[Problem] = []
+    stack = [program]
+    while stack:
+        node = stack.pop()
+        if isinstance(node, (list, tuple)):
+            stack.extend(reversed(node))
+            continue
+        if not isinstance(node, nodes.Node):
+            continue
+        if (isinstance(node, nodes.Statement) and is_cloud_only(node.name)
+                and registry.function(node.name) is None):
+            found.append(Problem(XsError("unsupported", message(node.name),
+                                         span=node.span), warning=True))
+        for name in getattr(node, "__dataclass_fields__", {}):
+            if name != "span":
+                stack.append(getattr(node, name))
+    return found
 
 
 def check_text(text: str, name: str) -> XsError | None:
@@ -67,7 +76,7 @@ def check_all(text: str, name: str) -> list[Problem]:
     def add(exc: XsError) -> None:
         if not any(p.error.span == exc.span and p.error.message == exc.message
                    for p in problems):
-            problems.append(Problem(exc, _is_cloud_only(exc)))
+            problems.append(Problem(exc))
     for node in program.items:
         if isinstance(node, nodes.Construct):
             for exc in _construct_problems(node, registry, name, text):
@@ -80,6 +89,7 @@ def check_all(text: str, name: str) -> list[Problem]:
         add(exc)
     except RecursionError:
         add(XsError("syntaxerror", "program too deeply nested"))
+    problems.extend(_cloud_warnings(program, registry))
     problems.sort(key=lambda p: (p.error.span.line, p.error.span.column)
                   if p.error.span is not None else (0, 0))
     return problems

@@ -53,11 +53,7 @@ def cmd_check(paths: list[str], out: TextIO, strict: bool = False) -> int:
         for problem in check_all(text, name):
             err = problem.error
             failed = failed or not problem.warning or strict
-            message = err.message
-            if problem.warning:
-                statement = message.split("`")[1]
-                message = (f"warning: `{statement}` is XanoScript that only Xano's servers run;"
-                           " running it here stops with an error")
+            message = f"warning: {err.message}" if problem.warning else err.message
             out.write(f"{_where(name, err)} {message}\n")
             if err.hint and not problem.warning:
                 out.write(f"  hint: {err.hint}\n")

@@ -41,7 +41,8 @@ def test_cloud_only_statement_is_a_warning_unless_strict(tmp_path, capsys) -> No
                  '    ai.agent.run "helper" { args = {} } as $out\n  }\n}\n')
     assert main(["check", path]) == 0
     line = capsys.readouterr().out.strip()
-    assert line.startswith(f"{path}:3:5: warning: `ai.agent.run`")
+    assert line == (f"{path}:3:5: warning: `ai.agent.run` runs only on Xano's servers; "
+                    "there is no local version of it")
     assert main(["check", "--strict", path]) == 1
 
 
@@ -168,3 +169,18 @@ def test_check_reports_every_broken_statement_of_a_stack(tmp_path, capsys) -> No
     out = [line for line in capsys.readouterr().out.splitlines() if not line.startswith(" ")]
     assert [line.split(": ", 1)[0].rsplit(":", 2)[1] for line in out] == \
         ["3", "6", "8", "10", "12"]
+
+
+def test_a_cloud_only_statement_loads_and_stops_with_unsupported_when_reached() -> None:
+    from xs_kernel.session import Session
+
+    session = Session()
+    assert session.run('function "f" {\n  input { bool deep }\n  stack {\n'
+                       '    conditional {\n      if ($input.deep) {\n'
+                       '        cloud.elasticsearch.query { index = "x" } as $r\n      }\n'
+                       '    }\n  }\n  response = "shallow"\n}').error is None
+    assert session.run('function.run "f" { input = {deep: false} } as $a').error is None
+    assert session.variables["a"] == "shallow"
+    err = session.run('function.run "f" { input = {deep: true} } as $b').error
+    assert (err.type, err.span.line) == ("unsupported", 6)
+    assert "cloud.elasticsearch.query" in err.message

@@ -36,6 +36,8 @@ FORBIDDEN: dict[str, set[str]] = {
     "request": {"lark", "xs_kernel.parsing", "xs_kernel.interpreter", "xs_kernel.session",
                 "xs_kernel.kernel"} | JUPYTER | BACKENDS,
     "cli_workspace": {"lark", "xs_kernel.kernel"} | JUPYTER | BACKENDS,
+    "unsupported": {"lark", "xs_kernel.compiler", "xs_kernel.interpreter", "xs_kernel.parsing",
+                    "xs_kernel.session", "xs_kernel.kernel"} | JUPYTER | BACKENDS,
     "check": {"xs_kernel.kernel", "xs_kernel.session"} | JUPYTER | BACKENDS,
     "addons": {"lark", "xs_kernel.parsing", "xs_kernel.interpreter", "xs_kernel.session",
                "xs_kernel.kernel"} | JUPYTER | BACKENDS,

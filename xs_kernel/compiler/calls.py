@@ -48,6 +48,10 @@ def compile_statement(c: Compiler, node: nodes.Statement) -> Any:
         return core(c, node)
     spec = c.registry.function(node.name)
     if spec is None:
+        from ..unsupported import is_cloud_only, runner
+
+        if is_cloud_only(node.name):  # loads; stops with `unsupported` when reached
+            return runner(node.name, node.span)
         raise unknown_statement(c, node)
     if not spec.returns:
         no_alias(node)
