@@ -197,7 +197,12 @@ def _one(f: Field, value: Any) -> Any:
     if f.children is not None and type(value) is dict:
         nested = dict(value)
         for child in f.children:
-            nested[child.name] = coerce_field(child, value.get(child.name), child.name in value)
+            present = child.name in value
+            checked = coerce_field(child, value.get(child.name), present)
+            # An input leaves out what was not sent (as the top level does), so passing
+            # it on to a function does not turn an absent optional field into a null.
+            if present or checked is not None or f.role != "input":
+                nested[child.name] = checked
         value = nested
     for name, args in f.filters:
         if name not in _SHAPING and not (f.is_array and name in LENGTH_FILTERS):

@@ -32,6 +32,12 @@ _SAMPLES: dict[str, Any] = {
     "date": "2026-01-02", "timestamp": 1767312000000, "object": {}, "json": {},
     "array": [],
 }
+_FILE = {"access": "public", "path": "/sample/a.txt", "name": "a.txt", "type": "file",
+         "size": 1, "mime": "text/plain", "meta": {}}
+_SAMPLES.update({kind: dict(_FILE, type=kind) for kind in
+                 ("file", "image", "video", "audio", "attachment")})
+_SAMPLES["image"] = dict(_FILE, type="image", name="a.png", mime="image/png",
+                         path="/sample/a.png")
 
 
 @dataclass

@@ -220,3 +220,16 @@ def test_percent_call_runs_an_endpoint_as_a_request(session) -> None:
     assert outcome.error is None
     assert outcome.value["sent"] == {"id": "4", "title": "t"}
     assert outcome.value["method"] == "PATCH"
+
+
+def test_absent_optional_fields_of_an_object_input_stay_absent() -> None:
+    session = Session()
+    run(session, 'function "inner" {\n  input {\n    object[] rows? {\n      schema {\n'
+                 '        text[] tags? filters=trim\n      }\n    }\n  }\n  stack {}\n'
+                 '  response = $input.rows\n}\n'
+                 'function "outer" {\n  input {\n    object[] rows? {\n      schema {\n'
+                 '        text[] tags? filters=trim\n      }\n    }\n  }\n  stack {\n'
+                 '    function.run inner { input = {rows: $input.rows} } as $r\n  }\n'
+                 '  response = $r\n}')
+    run(session, 'function.run outer { input = {rows: [{}]} } as $out')
+    assert session.variables["out"] == [{}]
