@@ -181,7 +181,12 @@ def main(argv: list[str] | None = None) -> int:
     notebook.add_argument("--kernel", default="xanoscript", help="kernelspec name")
     notebook.add_argument("--save", action="store_true", help="store the outputs in the file")
     add_commands(commands)
+    commands.add_parser("lsp", help="serve the XanoScript language server on stdin/stdout")
     args = parser.parse_args(argv)
+    if args.command == "lsp":
+        from .lsp.server import main as serve
+
+        return serve()
     handled = dispatch(args, sys.stdout, sys.stderr)
     if handled is not None:
         return handled
