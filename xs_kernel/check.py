@@ -49,13 +49,11 @@ def check_text(text: str, name: str) -> XsError | None:
     return errors[0] if errors else None
 
 
-def check_all(text: str, name: str) -> list[Problem]:
+def check_all(text: str, name: str, registry: Any = None) -> list[Problem]:
     """Every problem of TEXT: its syntax error, or the compile error of each construct
     (function, query, task, tool, middleware, table…) and of the statements outside them.
     Statements that only Xano's cloud runs are warnings."""
-    from .interpreter import compile_cell
     from .parsing import parse
-    from .registry import load_builtins
 
     try:
         program = parse(text, name)
@@ -63,6 +61,15 @@ def check_all(text: str, name: str) -> list[Problem]:
         return [Problem(exc)]
     except RecursionError:
         return [Problem(XsError("syntaxerror", "program too deeply nested"))]
+    return check_program(program, text, name, registry)
+
+
+def check_program(program: nodes.Program, text: str, name: str,
+                  registry: Any = None) -> list[Problem]:
+    """The compile problems of a parsed PROGRAM (see ``check_all``), in source order."""
+    from .interpreter import compile_cell
+    from .registry import load_builtins
+
     stray = [i for i in program.items if type(i).__name__ in ("Attr", "Block", "InputField")]
     if stray:  # a piece cut out of a definition: one message, not one per piece
         parts = ", ".join(dict.fromkeys(f"`{i.name}`" for i in stray))
@@ -70,7 +77,7 @@ def check_all(text: str, name: str) -> list[Problem]:
             "syntaxerror", f"this is a fragment, not a whole program: {parts} belong inside "
             "a definition", span=stray[0].span,
             hint='wrap it: function "name" { input { … } stack { … } response = … }'))]
-    registry = load_builtins()
+    registry = load_builtins() if registry is None else registry
     problems: list[Problem] = []
 
     def add(exc: XsError) -> None:

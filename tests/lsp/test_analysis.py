@@ -135,3 +135,10 @@ def test_offset_clamps_to_the_line_and_text() -> None:
     assert features.offset("ab\ncd", 1, 1) == 4
     assert features.offset("ab\ncd", 0, 99) == 2
     assert features.offset("ab\ncd", 9, 0) == 5
+
+
+def test_statements_only_xanos_servers_run_are_warnings(analyser: Analyser) -> None:
+    text = 'var $a { value = 1 }\ncloud.elasticsearch.query { index = "i" } as $hits\n'
+    (problem,) = analyser.problems(text)
+    assert problem.severity == "warning" and problem.span.line == 2
+    assert "cloud.elasticsearch.query" in problem.message

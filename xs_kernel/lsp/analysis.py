@@ -93,8 +93,9 @@ class Analyser:
 
 
 def check_chunk(text: str, registry: Any) -> ChunkResult:
-    """Parse and compile one chunk; every failure becomes a located problem."""
-    from ..interpreter import compile_cell
+    """Parse and check one chunk as ``xs check`` checks a file: the same errors, and the
+    same warnings for what only Xano's servers run."""
+    from ..check import check_program
     from ..parsing import parse
 
     if not text.strip():  # blank or padding only
@@ -102,21 +103,17 @@ def check_chunk(text: str, registry: Any) -> ChunkResult:
     try:
         program = parse(text, "<document>")
     except XsError as err:
-        return ChunkResult(None, (_problem(err, text),))
+        return ChunkResult(None, (_problem(err, text, ERROR),))
     except RecursionError:
-        return ChunkResult(None, (Problem(Span(1, 1, 1, 2), "program too deeply nested"),))
-    try:
-        compile_cell(program, registry, cell="<document>", source=text)
-    except XsError as err:
-        return ChunkResult(program, (_problem(err, text),))
-    except RecursionError:
-        return ChunkResult(program, (Problem(Span(1, 1, 1, 2), "program too deeply nested"),))
-    return ChunkResult(program, ())
+        return ChunkResult(None, (Problem(_first_line(text), "program too deeply nested"),))
+    found = check_program(program, text, "<document>", registry)
+    return ChunkResult(program, tuple(
+        _problem(p.error, text, WARNING if p.warning else ERROR) for p in found))
 
 
-def _problem(err: XsError, text: str) -> Problem:
+def _problem(err: XsError, text: str, severity: str) -> Problem:
     span = err.span if err.span is not None and err.span.line > 0 else _first_line(text)
-    return Problem(span, err.message, ERROR, f"hint: {err.hint}" if err.hint else None)
+    return Problem(span, err.message, severity, f"hint: {err.hint}" if err.hint else None)
 
 
 def _first_line(text: str) -> Span:
