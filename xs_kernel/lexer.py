@@ -44,7 +44,9 @@ class XanoScriptLexer(RegexLexer):
         ],
         "code": [
             (r"\s+", Whitespace),
-            (r"//.*?$", Comment.Single),
+            # `#` starts a comment as `//` does (the grammar's COMMENT); its text never opens a
+            # string, so an apostrophe in "# don't" stays in the comment.
+            (r"(//|#).*?$", Comment.Single),
             (r'"""', String.Double, "triple-double"),
             (r"'''", String.Single, "triple-single"),
             (r"```", String.Backtick, "triple-backtick"),

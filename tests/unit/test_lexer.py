@@ -78,3 +78,22 @@ def test_percent_inside_an_expression_is_an_operator_not_a_magic() -> None:
 def test_nbconvert_style_html_highlighting() -> None:
     out = highlight("redis.get { key = \"<k>\" } as $v", XanoScriptLexer(), HtmlFormatter())
     assert "&lt;k&gt;" in out and 'class="nb"' in out
+
+
+@pytest.mark.parametrize("line", [
+    "# don't store the password",
+    "  # it's a 'quoted' word and a \"double\" one",
+    "#",
+])
+def test_hash_comment_is_one_comment_even_with_quotes(line: str) -> None:
+    code = f"var $x {{ value = 1 }}\n{line}\nvar $y {{ value = 2 }}"
+    kinds = _kinds(code)
+    assert (Comment.Single, line.strip()) in kinds
+    assert not any(kind in String for kind, _ in kinds)
+    assert (Name.Variable, "$y") in kinds  # the next line is code again
+
+
+def test_hash_after_code_is_a_trailing_comment_and_inside_a_string_is_text() -> None:
+    kinds = _kinds('var $x { value = "a#b" }  # the user\'s id')
+    assert (String.Double, '"a#b"') in kinds
+    assert (Comment.Single, "# the user's id") in kinds
