@@ -39,7 +39,7 @@ class XanoScriptKernel(Kernel):
         "mimetype": "text/x-xanoscript",
         "file_extension": ".xs",
         "pygments_lexer": "xanoscript",
-        "codemirror_mode": "javascript",  # nearest built-in mode: braces, strings, // comments
+        "codemirror_mode": "xanoscript",  # the labextension this wheel ships (labextension/)
     }
     banner = (f"XanoScript kernel {__version__}: each cell runs in one persistent session; "
               "%help lists the magics")

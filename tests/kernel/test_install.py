@@ -116,7 +116,15 @@ def test_the_wheel_carries_the_kernelspec_as_shared_data(tmp_path: Path) -> None
     (wheel,) = tmp_path.glob("xs_kernel-*.whl")
     names = zipfile.ZipFile(wheel).namelist()
     data = [n.split("/data/", 1)[1] for n in names if ".data/data/" in n]
-    assert sorted(data) == sorted(f"share/jupyter/kernels/xanoscript/{f}"
-                                  for f in ("kernel.json", *LOGOS))
+    kernel = [n for n in data if n.startswith("share/jupyter/kernels/")]
+    assert sorted(kernel) == sorted(f"share/jupyter/kernels/xanoscript/{f}"
+                                    for f in ("kernel.json", *LOGOS))
+    # the prebuilt JupyterLab extension, so pip install needs no Node
+    shipped = ROOT / "share" / "jupyter" / "labextensions" / "xs-kernel-xanoscript"
+    labext = sorted(n for n in data if n.startswith("share/jupyter/labextensions/"))
+    assert labext == sorted(p.relative_to(ROOT).as_posix() for p in shipped.rglob("*")
+                            if p.is_file())
+    assert "share/jupyter/labextensions/xs-kernel-xanoscript/package.json" in labext
+    assert len(data) == len(kernel) + len(labext)
     assert "xs_kernel/resources/logo-64x64.png" in names
     assert "xs_kernel/parsing/xanoscript.lark" in names  # the grammar is package data

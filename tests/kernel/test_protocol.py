@@ -67,7 +67,7 @@ def test_kernel_info_is_honest(kc) -> None:
     info = kc.kernel_info(reply=True, timeout=TIMEOUT)["content"]
     assert info["language_info"] == {
         "name": "xanoscript", "version": "2.4.0", "mimetype": "text/x-xanoscript",
-        "file_extension": ".xs", "pygments_lexer": "xanoscript", "codemirror_mode": "javascript"}
+        "file_extension": ".xs", "pygments_lexer": "xanoscript", "codemirror_mode": "xanoscript"}
     assert info["supported_features"] == []  # no debugger, no subshells
     assert info["implementation"] == "xs_kernel" and "%help" in info["banner"]
 

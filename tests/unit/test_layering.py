@@ -27,6 +27,10 @@ FORBIDDEN: dict[str, set[str]] = {
     "markup": {"xs_kernel"} | JUPYTER | BACKENDS,
     "patterns": {"xs_kernel", "lark"} | JUPYTER | BACKENDS,
     "install": {"xs_kernel.kernel", "ipykernel"} | BACKENDS,
+    # papermill parameters: the literal rules are pure; only the papermill hook imports papermill.
+    "parameters": {"xs_kernel", "lark", "papermill"} | JUPYTER | BACKENDS,
+    "papermill_engine": {"lark", "xs_kernel.session", "xs_kernel.kernel",
+                         "xs_kernel.interpreter", "xs_kernel.parsing"} | BACKENDS,
     "kernel": {"lark", "xs_kernel.parsing", "xs_kernel.interpreter"} | BACKENDS,
     # Exported workspaces: loading, smoke runs, requests and their CLI never reach Jupyter.
     "workspace": {"lark", "xs_kernel.kernel", "xs_kernel.render", "xs_kernel.session"}
