@@ -3,9 +3,9 @@
  * the same rules as the Pygments lexer in xs_kernel/lexer.py, whose word lists it shares
  * through the generated words.ts).
  *
- * Token names are XanoScript's own (keyword, statement, filter, ...); `tokenTable` maps each
- * to a highlight tag JupyterLab's theme colours, and `classes` gives each an `xs-<name>` CSS
- * class so a page (and the browser test) can tell the kinds apart.
+ * Token kinds are XanoScript's own (keyword, statement, filter, ...); the parser names them
+ * `xs-<kind>` (never a legacy CodeMirror 5 name such as "variable", which StreamLanguage
+ * would map itself) and `tokenTable` maps each to a highlight tag JupyterLab's theme colours.
  */
 import { StreamLanguage, StreamParser, StringStream } from '@codemirror/language';
 import { Tag, tags as t } from '@lezer/highlight';
@@ -172,9 +172,14 @@ export const xanoscriptParser: StreamParser<XsState> = {
   name: 'xanoscript',
   startState: () => ({ open: null, afterPipe: false, inCode: false }),
   copyState: state => ({ ...state }),
-  token,
+  token: (stream, state) => {
+    const kind = token(stream, state);
+    return kind ? `xs-${kind}` : null;
+  },
   languageData: { commentTokens: { line: '//' } },
-  tokenTable: TOKEN_TAGS
+  tokenTable: Object.fromEntries(
+    Object.keys(TOKEN_TAGS).map(kind => [`xs-${kind}`, TOKEN_TAGS[kind]])
+  )
 };
 
 export const xanoscriptLanguage = StreamLanguage.define(xanoscriptParser);
