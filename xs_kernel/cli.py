@@ -180,6 +180,10 @@ def main(argv: list[str] | None = None) -> int:
     notebook.add_argument("file", metavar="NOTEBOOK")
     notebook.add_argument("--kernel", default="xanoscript", help="kernelspec name")
     notebook.add_argument("--save", action="store_true", help="store the outputs in the file")
+    notebook.add_argument("-p", "--parameter", nargs=2, action="append", default=[],
+                          metavar=("NAME", "VALUE"),
+                          help="set $NAME in a cell after the one tagged 'parameters' "
+                               "(VALUE as JSON when it parses, else text; repeatable)")
     add_commands(commands)
     commands.add_parser("lsp", help="serve the XanoScript language server on stdin/stdout")
     args = parser.parse_args(argv)
@@ -194,8 +198,10 @@ def main(argv: list[str] | None = None) -> int:
         return cmd_check(args.files, sys.stdout, args.strict)
     if args.command == "notebook":
         from .notebook_runner import run_notebook
+        from .parameters import parse_cli_value
 
-        return run_notebook(args.file, kernel_name=args.kernel, save=args.save)
+        values = {name: parse_cli_value(value) for name, value in args.parameter}
+        return run_notebook(args.file, kernel_name=args.kernel, save=args.save, parameters=values)
     return cmd_run(args.file, args.input, args.env, sys.stdout, sys.stderr)
 
 
