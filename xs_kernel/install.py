@@ -6,6 +6,8 @@ runs where xs_kernel is installed, ships the 32 and 64 pixel logos, replaces an 
 install of the same name and prints where it went. ``pip install`` alone also registers the
 kernel for its environment (the wheel carries ``share/jupyter/kernels/xanoscript``); this
 command is for ``--user``/``--prefix`` installs, other names and other interpreters.
+It also copies the prebuilt JupyterLab extension (XanoScript highlighting) beside the
+kernelspec, so a JupyterLab installed elsewhere highlights cells too.
 Must not import the kernel or ipykernel: installing starts nothing.
 """
 
@@ -23,6 +25,7 @@ from pathlib import Path
 KERNEL_NAME = "xanoscript"
 DISPLAY_NAME = "XanoScript"
 LOGOS = ("logo-32x32.png", "logo-64x64.png", "logo-svg.svg")
+LABEXTENSION = "xs-kernel-xanoscript"
 
 
 def kernel_json(display_name: str = DISPLAY_NAME, python: str | None = None) -> dict:
@@ -78,6 +81,48 @@ def uninstall(*, user: bool = False, prefix: str | None = None, name: str = KERN
     return folder
 
 
+def labextension_source() -> Path | None:
+    """The built JupyterLab extension: where pip put it, else this checkout's copy."""
+    for base in (Path(sys.prefix), Path(__file__).resolve().parents[1]):
+        folder = base / "share" / "jupyter" / "labextensions" / LABEXTENSION
+        if (folder / "package.json").is_file():
+            return folder
+    return None
+
+
+def labextension_destination(*, user: bool = False, prefix: str | None = None) -> Path:
+    """Where JupyterLab looks for the extension with the same options as the kernelspec."""
+    from jupyter_core.paths import SYSTEM_JUPYTER_PATH, jupyter_data_dir
+
+    if user:
+        return Path(jupyter_data_dir()) / "labextensions" / LABEXTENSION
+    if prefix:
+        return Path(os.path.abspath(prefix)) / "share" / "jupyter" / "labextensions" / LABEXTENSION
+    return Path(SYSTEM_JUPYTER_PATH[0]) / "labextensions" / LABEXTENSION
+
+
+def install_labextension(*, user: bool = False, prefix: str | None = None) -> Path | None:
+    """Copy the extension next to the kernelspec (replacing an older copy); None if unbuilt."""
+    source = labextension_source()
+    if source is None:
+        return None
+    target = labextension_destination(user=user, prefix=prefix)
+    if target.resolve() != source.resolve():  # --sys-prefix: pip already put it there
+        shutil.rmtree(target, ignore_errors=True)
+        shutil.copytree(source, target)
+    return target
+
+
+def uninstall_labextension(*, user: bool = False, prefix: str | None = None) -> Path | None:
+    """Remove a copy install_labextension made (never the one pip installed)."""
+    target = labextension_destination(user=user, prefix=prefix)
+    source = labextension_source()
+    if not target.is_dir() or (source is not None and target.resolve() == source.resolve()):
+        return None
+    shutil.rmtree(target)
+    return target
+
+
 def _is_root() -> bool:
     return hasattr(os, "geteuid") and os.geteuid() == 0
 
@@ -107,17 +152,23 @@ def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
 def main(argv: list[str] | None = None) -> int:
     args = parse_args(argv)
     where = {"user": args.user, "prefix": args.prefix, "name": args.name}
+    place = {"user": args.user, "prefix": args.prefix}
     if args.uninstall:
         removed = uninstall(**where)
         print(f"Removed kernelspec {args.name} from {removed}" if removed
               else f"No kernelspec {args.name} at {destination(**where)}")
+        if args.name == KERNEL_NAME and (gone := uninstall_labextension(**place)):
+            print(f"Removed the JupyterLab extension from {gone}")
         return 0
     try:
         folder = install(display_name=args.display_name, **where)
+        extension = install_labextension(**place)
     except (OSError, ValueError) as err:
         print(f"Could not install the kernelspec: {err}", file=sys.stderr)
         return 1
     print(f"Installed kernelspec {args.name} in {folder}")
+    if extension is not None:
+        print(f"JupyterLab extension (XanoScript highlighting) in {extension}")
     return 0
 
 

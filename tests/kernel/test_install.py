@@ -31,7 +31,7 @@ def test_install_into_a_prefix(tmp_path: Path, entry: list[str]) -> None:
     result = run(*entry, "--prefix", str(tmp_path))
     folder = spec_dir(tmp_path)
     assert result.returncode == 0, result.stderr
-    assert result.stdout.strip() == f"Installed kernelspec xanoscript in {folder}"
+    assert result.stdout.splitlines()[0] == f"Installed kernelspec xanoscript in {folder}"
     spec = json.loads((folder / "kernel.json").read_text())
     assert spec["argv"] == [sys.executable, "-m", "xs_kernel", "-f", "{connection_file}"]
     assert os.path.isabs(spec["argv"][0])
@@ -63,6 +63,31 @@ def test_user_install_goes_to_the_jupyter_data_dir(tmp_path: Path) -> None:
     result = run("install.py", "--user", env={"JUPYTER_DATA_DIR": str(tmp_path)})
     assert result.returncode == 0, result.stderr
     assert (tmp_path / "kernels" / "xanoscript" / "kernel.json").is_file()
+    # the highlighting too, where any JupyterLab of this user looks for extensions
+    extension = tmp_path / "labextensions" / "xs-kernel-xanoscript"
+    assert json.loads((extension / "package.json").read_text())["name"] == "xs-kernel-xanoscript"
+    assert result.stdout.splitlines()[1] == (
+        f"JupyterLab extension (XanoScript highlighting) in {extension}")
+    removed = run("install.py", "--user", "--uninstall", env={"JUPYTER_DATA_DIR": str(tmp_path)})
+    assert removed.stdout.splitlines()[1] == f"Removed the JupyterLab extension from {extension}"
+    assert not extension.exists() and not (tmp_path / "kernels" / "xanoscript").exists()
+
+
+def test_a_prefix_install_copies_the_labextension_and_jupyterlab_lists_it(tmp_path: Path) -> None:
+    inst.install_labextension(prefix=str(tmp_path))
+    shipped = ROOT / "share" / "jupyter" / "labextensions" / "xs-kernel-xanoscript"
+    copied = tmp_path / "share" / "jupyter" / "labextensions" / "xs-kernel-xanoscript"
+    assert sorted(p.relative_to(copied) for p in copied.rglob("*")) == sorted(
+        p.relative_to(shipped) for p in shipped.rglob("*"))
+
+
+def test_sys_prefix_never_copies_or_removes_the_extension_pip_installed() -> None:
+    source = inst.labextension_source()
+    assert source is not None
+    target = inst.labextension_destination(prefix=sys.prefix)
+    if target.resolve() == source.resolve():
+        assert inst.install_labextension(prefix=sys.prefix) == target
+        assert inst.uninstall_labextension(prefix=sys.prefix) is None and source.is_dir()
 
 
 def test_jupyter_finds_the_installed_spec(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
