@@ -7,6 +7,12 @@ writes, so it can be rerun against a shared Redis server without leftovers.
 
 from __future__ import annotations
 
+# The redis specification the tutorials follow: the Redis Integration page of Xano's
+# public XanoScript docs. Its examples run here as written.
+SPEC = ("[*Redis Integration*](https://github.com/xano-inc/xano-developer-mcp/blob/main/"
+        "src/xanoscript_docs/integrations/redis.md) (Xano's XanoScript docs, "
+        "`integrations/redis.md`)")
+
 GETTING_STARTED = [
     ("md", """
 # Getting started with XanoScript in Jupyter
@@ -167,6 +173,9 @@ KEY_VALUE = [
 `redis.set` stores any XanoScript value under a key and `redis.get` reads it back with
 the same type. By default the kernel uses an embedded store that needs no server; set
 `XS_REDIS_URL` (or run `%redis connect redis://host:6379/0`) to use a real Redis server.
+
+The redis tutorials (02 to 06) follow the redis specification, """ + SPEC + """:
+each of its examples runs here as written, with the set-up it needs before it.
 """),
     ("code", "%reset"),
     ("md", "Start from a clean slate: remove the keys this tutorial writes."),
@@ -269,6 +278,7 @@ COUNTERS = [
 # Counters with `redis.incr` and `redis.decr`
 
 A counter needs no set-up: incrementing a key that does not exist starts it at 0.
+The examples marked as the specification's come from """ + SPEC + """.
 """),
     ("code", """
 %reset
@@ -350,6 +360,7 @@ LISTS = [
 
 A Redis list holds values in order. `push`/`pop` work at the end, `unshift`/`shift` at the
 front; `range` reads a slice (both ends inclusive) and `count` gives the length.
+The specification's list walkthrough below is the one of """ + SPEC + """.
 """),
     ("code", """
 %reset
@@ -436,6 +447,13 @@ redis.count { key = "queue:tasks" } as $count
 """),
     ("code", "{ length: $length, task: $task, logs: $logs, count: $count }"),
     ("md", """
+Why `task: null`? The walkthrough reuses `$task`. It pushed `$task` onto the empty
+`queue:tasks` (`length: 1`), then `pop` took that job back off the end into `$task`, so the
+queue was empty again when `shift` ran: `shift` on an empty list gives `null`, and `as $task`
+stored that `null` over the job. `count: 0` says the same. In real code, give each result its
+own name (`as $last_task`, `as $first_task`).
+"""),
+    ("md", """
 ## A work queue
 
 Producers push jobs; a worker shifts them off the front until the queue is empty.
@@ -470,6 +488,7 @@ RATE_LIMITING = [
 the first call. It gives `true` while the count stays within `max`. Past the limit it
 throws a `toomanyrequests` error carrying your `error` text, or, without `error`, returns
 `false`.
+The specification's example below is the one of """ + SPEC + """.
 """),
     ("code", """
 %reset
@@ -481,7 +500,13 @@ foreach ($old) {
   }
 }
 """),
-    ("md", "The specification's example, keyed on the caller's address:"),
+    ("md", """
+The specification's example, keyed on the caller's address. `$env.$remote_ip` is the
+address of the client making an API request; a notebook is not a request, so the kernel
+fakes one: `$env.$remote_ip` is always `"127.0.0.1"` here (the other request values are
+faked too, see `docs/semantics.md`). The key is therefore `api:127.0.0.1`, the one the
+set-up cell deleted, and every cell counts as the same caller.
+"""),
     ("code", """
 redis.ratelimit {
   key = "api:" ~ $env.$remote_ip
@@ -540,7 +565,8 @@ PATTERNS = [
     ("md", """
 # Patterns: session caching, response caching, queues
 
-The three patterns of the redis specification, run as written. They read `$input`,
+The three patterns ("Common Patterns") of the redis specification, """ + SPEC + """,
+run as written. They read `$input`,
 `$env`, a `product` table and a few variables, which the set-up cells provide.
 """),
     ("code", """

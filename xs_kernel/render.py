@@ -6,6 +6,10 @@ so text ``"null"`` and ``null`` differ, and so do ``"42"`` and ``42``. Array pos
 numbered from 0 in both forms (``0) "a"``), matching ``$list[0]``; redis-cli counts from 1,
 but a number a user can paste back as an index is worth more than the familiar look.
 
+A timestamp in a table (see ``timestamp_iso``: a column or key named like one, holding
+epoch milliseconds between 2000 and 2100) shows in ``text/html`` as UTC ISO 8601, with
+the number in its ``title``; ``text/plain`` keeps the number, which a user can paste back.
+
 Only the first ``max_rows`` rows are shown, with a visible "showing N of M rows" line.
 Output is deterministic: no ids, no timestamps, no addresses. This module receives a value
 and never reaches back into the session or a back-end. All HTML goes through ``markup``.
@@ -15,13 +19,21 @@ Jupyter.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
+from datetime import datetime, timezone
 from typing import Any
 
 from . import markup as m
 from .values import parse_number, to_json
 
 DEFAULT_MAX_ROWS = 50
+CLASS_TIMESTAMP = "xs-timestamp"
+# Names that say "a point in time": created_at, updated_at, expires_at, last_login_time,
+# start_date, createdAt, timestamp... A number alone is never taken for a time.
+_TIME_NAME = re.compile(r"(?i:(?:^|_)(?:at|time|timestamp|date)$|^(?:created|updated|expires)$)"
+                        r"|[a-z0-9](?:At|Time|Timestamp|Date)$")  # camelCase: case matters
+_TIME_RANGE = (946_684_800_000, 4_102_444_800_000)  # 2000-01-01 .. 2100-01-01, in ms
 
 
 @dataclass(frozen=True)
@@ -128,7 +140,8 @@ def html(value: Any, options: RenderOptions | None = None) -> str | None:
         keys = list(value)[: options.max_rows]
         rows = keys
         table = _table(["key", "value"],
-                       [[m.element(m.TH, str(k)), _cell(value[k], options)] for k in keys])
+                       [[m.element(m.TH, str(k)), _named_cell(k, value[k], options)]
+                        for k in keys])
     else:
         return None
     note = footer(len(rows), len(value))
@@ -143,7 +156,7 @@ def _index_table(rows: list[Any], options: RenderOptions) -> m.Markup:
 
 def _record_table(rows: list[dict], options: RenderOptions) -> m.Markup:
     columns = _columns(rows)
-    body = [[_index(i), *(_cell(row[c], options) if c in row
+    body = [[_index(i), *(_named_cell(c, row[c], options) if c in row
                           else m.element(m.TD, cls=m.CLASS_MISSING) for c in columns)]
             for i, row in enumerate(rows)]
     return _table(["#", *(str(c) for c in columns)], body)
@@ -169,6 +182,32 @@ def _cell(value: Any, options: RenderOptions) -> m.Markup:
 
 
 # -- shared
+
+
+def timestamp_iso(name: Any, value: Any) -> str | None:
+    """VALUE as UTC ISO 8601 when it is a timestamp by its NAME and range, else None.
+
+    XanoScript timestamps are plain ints of epoch milliseconds, so the name decides:
+    the column or key must read as a time (``created_at``, ``updated_at``, ``*_time``,
+    ``*_date``, ``timestamp``, ``createdAt``...) and the int must fall in 2000..2100.
+    """
+    if not isinstance(name, str) or not _TIME_NAME.search(name):
+        return None
+    if isinstance(value, bool) or not isinstance(value, int):
+        return None
+    if not _TIME_RANGE[0] <= value < _TIME_RANGE[1]:
+        return None
+    moment = datetime.fromtimestamp(value / 1000, tz=timezone.utc)
+    text = moment.strftime("%Y-%m-%dT%H:%M:%S")
+    millis = value % 1000
+    return f"{text}.{millis:03d}Z" if millis else f"{text}Z"
+
+
+def _named_cell(name: Any, value: Any, options: RenderOptions) -> m.Markup:
+    iso = timestamp_iso(name, value)
+    if iso is None:
+        return _cell(value, options)
+    return m.element(m.TD, iso, cls=CLASS_TIMESTAMP, title=str(value))
 
 
 def _is_records(value: Any) -> bool:

@@ -132,3 +132,40 @@ def test_output_is_deterministic() -> None:
     value = [{"id": i, "name": f"n{i}", "meta": {"x": [i]}} for i in range(5)]
     assert bundle(value) == bundle(value)
     assert not re.search(r"\bid=|0x[0-9a-f]{6,}", bundle(value)["text/html"])
+
+
+# -- timestamps: readable ISO in HTML tables, the raw number in text/plain
+
+from xs_kernel.render import timestamp_iso  # noqa: E402
+
+
+@pytest.mark.parametrize("name", ["created_at", "updated_at", "expires_at", "at", "Created_At",
+                                  "timestamp", "last_login_time", "start_date", "createdAt",
+                                  "loginTime", "created", "expires"])
+def test_time_names_with_epoch_millis_read_as_iso(name: str) -> None:
+    assert timestamp_iso(name, 1733435406123) == "2024-12-05T21:50:06.123Z"
+    assert timestamp_iso(name, 1733435406000) == "2024-12-05T21:50:06Z"
+
+
+@pytest.mark.parametrize("name, value", [
+    ("format", 1733435406123), ("flat", 1733435406123), ("count", 1733435406123),
+    ("id", 1733435406123), ("created_at", 17334354), ("created_at", 5_000_000_000_000),
+    ("created_at", True), ("created_at", 1733435406.5), ("created_at", "1733435406123"),
+    ("created_at", None), (3, 1733435406123),
+])
+def test_other_numbers_are_not_timestamps(name, value) -> None:
+    assert timestamp_iso(name, value) is None
+
+
+def test_a_timestamp_column_is_iso_in_html_and_the_number_in_text() -> None:
+    rows = [{"id": 1, "created_at": 1733435406123, "note": "a"}, {"id": 2, "created_at": None}]
+    data = bundle(rows)
+    assert ('<td class="xs-timestamp" title="1733435406123">2024-12-05T21:50:06.123Z</td>'
+            in data["text/html"])
+    assert "1733435406123" in data["text/plain"] and "2024-12-05" not in data["text/plain"]
+    assert '<td>1</td>' in data["text/html"]  # an id stays a number
+
+
+def test_an_objects_timestamp_value_is_iso_in_html() -> None:
+    html_table = bundle({"user": "ann", "updated_at": 946684800000})["text/html"]
+    assert ">2000-01-01T00:00:00Z</td>" in html_table
