@@ -55,7 +55,9 @@ def build(name: str, cells: list[tuple[str, str]]) -> nbformat.NotebookNode:
 def execute(nb: nbformat.NotebookNode) -> None:
     from nbclient import NotebookClient
 
-    NotebookClient(nb, kernel_name="xanoscript", timeout=120, allow_errors=True).execute()
+    # no per-cell timing metadata: a rebuilt notebook differs only where its content does
+    NotebookClient(nb, kernel_name="xanoscript", timeout=120, allow_errors=True,
+                   record_timing=False).execute()
 
 
 def main(argv: list[str] | None = None) -> int:
