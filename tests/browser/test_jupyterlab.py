@@ -28,6 +28,10 @@ TUTORIAL = "06-patterns.ipynb"
 CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
                  "--disable-component-update", "--disable-sync", "--no-first-run"]
 TIMEOUT_MS = 30_000
+XS_FILE = "handler.xs"
+XS_SOURCE = ('# the caller\'s session, if any\n'
+             'redis.get { key = "session:" ~ $input.token } as $session\n'
+             'var $name { value = $session.name|trim }\n')
 
 pytestmark = [pytest.mark.slow, pytest.mark.kernel, pytest.mark.browser]
 
@@ -67,6 +71,7 @@ def lab(tmp_path_factory: pytest.TempPathFactory):
           else "JupyterLab is not installed (pip install -e '.[lab]')")
     home = tmp_path_factory.mktemp("lab")
     _without_outputs(ROOT / "notebooks" / TUTORIAL, home / TUTORIAL)
+    (home / XS_FILE).write_text(XS_SOURCE, encoding="utf-8")
     port, token = _free_port(), "xs-browser-test-token"
     env = {**os.environ, "JUPYTER_CONFIG_DIR": str(home / ".config"),
            "JUPYTER_RUNTIME_DIR": str(home / ".runtime"),
@@ -85,7 +90,7 @@ def lab(tmp_path_factory: pytest.TempPathFactory):
     base = f"http://127.0.0.1:{port}"
     try:
         _wait_for(f"{base}/api/status?token={token}", server, home / "server.log")
-        yield f"{base}/lab/tree/{TUTORIAL}?token={token}"
+        yield f"{base}/lab/tree/{{}}?token={token}"
     finally:
         server.terminate()
         try:
@@ -122,7 +127,7 @@ def page(lab: str):
         try:
             tab = browser.new_page(viewport={"width": 1400, "height": 1000})
             tab.set_default_timeout(TIMEOUT_MS)
-            tab.goto(lab)
+            tab.goto(lab.format(TUTORIAL))
             tab.wait_for_selector(".jp-Notebook .jp-CodeCell .cm-content")
             tab.wait_for_function("() => window.jupyterapp && window.jupyterapp.shell.currentWidget"
                                   " && window.jupyterapp.shell.currentWidget.sessionContext"
@@ -199,3 +204,18 @@ def test_the_error_caret_is_under_the_failing_line(page) -> None:
     assert source[line - 1].startswith("precondition")
     caret = lines[excerpt + 1]
     assert caret.index("^") == code_at + column - 1 and set(caret.strip()) == {"^"}
+
+
+def test_an_xs_file_opens_highlighted_as_xanoscript(page, lab: str) -> None:
+    editor = page.context.browser.new_page()
+    editor.set_default_timeout(TIMEOUT_MS)
+    try:
+        editor.goto(lab.format(XS_FILE))
+        content = editor.locator(".jp-FileEditor .cm-content")
+        content.locator("span.xs-statement").first.wait_for()
+        tokens = _token_classes(content.locator(".."))
+    finally:
+        editor.close()
+    assert "xs-comment" in tokens["# the caller's session, if any"]  # one comment, no string
+    assert "xs-statement" in tokens["redis.get"] and "xs-filter" in tokens["trim"]
+    assert "xs-variable" in tokens["$session"] and "xs-keyword" in tokens["as"]
