@@ -1,6 +1,6 @@
 """Build the XanoScript JupyterLab extension (labextension/) into the folder the wheel ships.
 
-    python tools/build_labextension.py            # words.ts, npm ci, tsc, jupyter labextension build
+    python tools/build_labextension.py            # words.ts, npm ci, tsc, build-labextension
     python tools/build_labextension.py --check    # exit 1 when the shipped bundle is stale
 
 Needs Node 20+ and npm, and JupyterLab in this interpreter (the `lab` extra). The output,
