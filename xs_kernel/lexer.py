@@ -4,7 +4,9 @@ Registered through the ``pygments.lexers`` entry point under the alias ``xanoscr
 kernel's ``language_info.pygments_lexer``). It is a plain regular-expression lexer: it must
 load fast and never fail, so it does not consult the registry or the parser; a dotted name
 such as ``redis.set`` is highlighted as a builtin whether or not it exists. A ``%magic``
-line at the top of a cell is highlighted as a directive. Imports only Pygments.
+line at the top of a cell is highlighted as a directive; `//` and `#` start line comments
+(as in the grammar). JupyterLab's highlighter (labextension/) is generated from the same word
+lists. Imports only Pygments.
 """
 
 from __future__ import annotations
