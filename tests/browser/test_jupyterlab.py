@@ -9,134 +9,30 @@ missing; under CI=true with Chromium installed, a missing part fails instead.
 
 from __future__ import annotations
 
-import json
-import os
 import re
-import shutil
-import socket
-import subprocess
-import sys
-import time
-import urllib.request
-from pathlib import Path
 
 import pytest
 
-ROOT = Path(__file__).resolve().parents[2]
-CHROMIUM = Path("/usr/bin/chromium")
-TUTORIAL = "06-patterns.ipynb"
-CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-                 "--disable-component-update", "--disable-sync", "--no-first-run"]
-TIMEOUT_MS = 30_000
+TUTORIAL = "06-patterns.ipynb"  # conftest's lab folder holds a copy without outputs
 XS_FILE = "handler.xs"
-XS_SOURCE = ('# the caller\'s session, if any\n'
-             'redis.get { key = "session:" ~ $input.token } as $session\n'
-             'var $name { value = $session.name|trim }\n')
 
 pytestmark = [pytest.mark.slow, pytest.mark.kernel, pytest.mark.browser]
 
 
-def _in_ci() -> bool:
-    return os.environ.get("CI", "").strip().lower() in ("true", "1", "yes")
-
-
-def _need(problem: str | None) -> None:
-    if problem is None:
-        return
-    if _in_ci() and CHROMIUM.exists():
-        pytest.fail(f"browser test: {problem} (CI=true and Chromium is installed)")
-    pytest.skip(f"browser test: {problem}")
-
-
-def _free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
-
-
-def _without_outputs(source: Path, target: Path) -> None:
-    nb = json.loads(source.read_text(encoding="utf-8"))
-    for cell in nb["cells"]:
-        if cell["cell_type"] == "code":
-            cell["outputs"], cell["execution_count"] = [], None
-    target.write_text(json.dumps(nb), encoding="utf-8")
-
-
 @pytest.fixture(scope="module")
-def lab(tmp_path_factory: pytest.TempPathFactory):
-    """A JupyterLab server: yields its URL (with the token) for the tutorial."""
-    if not CHROMIUM.exists():
-        pytest.skip("browser test: no /usr/bin/chromium (apt-get install chromium)")
-    _need(None if shutil.which("jupyter-lab", path=str(Path(sys.executable).parent))
-          else "JupyterLab is not installed (pip install -e '.[lab]')")
-    home = tmp_path_factory.mktemp("lab")
-    _without_outputs(ROOT / "notebooks" / TUTORIAL, home / TUTORIAL)
-    (home / XS_FILE).write_text(XS_SOURCE, encoding="utf-8")
-    port, token = _free_port(), "xs-browser-test-token"
-    env = {**os.environ, "JUPYTER_CONFIG_DIR": str(home / ".config"),
-           "JUPYTER_RUNTIME_DIR": str(home / ".runtime"),
-           "JUPYTERLAB_WORKSPACES_DIR": str(home / ".workspaces")}
-    for name in ("XS_REDIS_URL", "XS_DB_URL", "XS_REDIS_PREFIX"):
-        env.pop(name, None)  # the tutorial runs on the embedded store and SQLite
-    command = [str(Path(sys.executable).parent / "jupyter-lab"), "--no-browser",
-               f"--ServerApp.port={port}", "--ServerApp.port_retries=0",
-               "--ServerApp.ip=127.0.0.1", f"--IdentityProvider.token={token}",
-               f"--ServerApp.root_dir={home}", "--LabApp.expose_app_in_browser=True",
-               "--LabApp.news_url=", "--LabApp.check_for_updates_class="
-               "jupyterlab.NeverCheckForUpdate", "--LabApp.extension_manager=readonly",
-               "--ServerApp.terminals_enabled=False", "--allow-root"]
-    log = (home / "server.log").open("w")
-    server = subprocess.Popen(command, cwd=home, env=env, stdout=log, stderr=subprocess.STDOUT)
-    base = f"http://127.0.0.1:{port}"
-    try:
-        _wait_for(f"{base}/api/status?token={token}", server, home / "server.log")
-        yield f"{base}/lab/tree/{{}}?token={token}"
-    finally:
-        server.terminate()
-        try:
-            server.wait(timeout=15)
-        except subprocess.TimeoutExpired:
-            server.kill()
-            server.wait()
-        log.close()
-
-
-def _wait_for(url: str, server: subprocess.Popen, log: Path) -> None:
-    deadline = time.monotonic() + 45
-    while time.monotonic() < deadline:
-        if server.poll() is not None:
-            pytest.fail(f"JupyterLab exited: {log.read_text()[-2000:]}")
-        try:
-            with urllib.request.urlopen(url, timeout=2) as reply:
-                if reply.status == 200:
-                    return
-        except OSError:
-            time.sleep(0.3)
-    pytest.fail(f"JupyterLab did not answer in 45 s: {log.read_text()[-2000:]}")
-
-
-@pytest.fixture(scope="module")
-def page(lab: str):
+def page(open_tab):
     """The tutorial, opened in Chromium and run top to bottom."""
+    tab = open_tab(TUTORIAL)
     try:
-        from playwright.sync_api import sync_playwright
-    except ImportError:
-        _need("Playwright is not installed (pip install playwright; no browser download)")
-    with sync_playwright() as driver:
-        browser = driver.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
-        try:
-            tab = browser.new_page(viewport={"width": 1400, "height": 1000})
-            tab.set_default_timeout(TIMEOUT_MS)
-            tab.goto(lab.format(TUTORIAL))
-            tab.wait_for_selector(".jp-Notebook .jp-CodeCell .cm-content")
-            tab.wait_for_function("() => window.jupyterapp && window.jupyterapp.shell.currentWidget"
-                                  " && window.jupyterapp.shell.currentWidget.sessionContext"
-                                  "?.session?.kernel?.status === 'idle'")
-            tab.evaluate("() => window.jupyterapp.commands.execute('notebook:run-all-cells')")
-            tab.wait_for_selector("[data-mime-type='application/vnd.jupyter.stderr']")
-            yield tab
-        finally:
-            browser.close()
+        tab.wait_for_selector(".jp-Notebook .jp-CodeCell .cm-content")
+        tab.wait_for_function("() => window.jupyterapp && window.jupyterapp.shell.currentWidget"
+                              " && window.jupyterapp.shell.currentWidget.sessionContext"
+                              "?.session?.kernel?.status === 'idle'")
+        tab.evaluate("() => window.jupyterapp.commands.execute('notebook:run-all-cells')")
+        tab.wait_for_selector("[data-mime-type='application/vnd.jupyter.stderr']")
+        yield tab
+    finally:
+        tab.close()
 
 
 def _code_cell(page, text: str):
@@ -206,11 +102,9 @@ def test_the_error_caret_is_under_the_failing_line(page) -> None:
     assert caret.index("^") == code_at + column - 1 and set(caret.strip()) == {"^"}
 
 
-def test_an_xs_file_opens_highlighted_as_xanoscript(page, lab: str) -> None:
-    editor = page.context.browser.new_page()
-    editor.set_default_timeout(TIMEOUT_MS)
+def test_an_xs_file_opens_highlighted_as_xanoscript(open_tab) -> None:
+    editor = open_tab(XS_FILE)
     try:
-        editor.goto(lab.format(XS_FILE))
         content = editor.locator(".jp-FileEditor .cm-content")
         content.locator("span.xs-statement").first.wait_for()
         tokens = _token_classes(content.locator(".."))
