@@ -67,7 +67,7 @@ def check_all(text: str, name: str, registry: Any = None) -> list[Problem]:
 def check_program(program: nodes.Program, text: str, name: str,
                   registry: Any = None) -> list[Problem]:
     """The compile problems of a parsed PROGRAM (see ``check_all``), in source order."""
-    from .interpreter import compile_cell
+    from .compiler import compile_cell
     from .registry import load_builtins
 
     stray = [i for i in program.items if type(i).__name__ in ("Attr", "Block", "InputField")]
@@ -104,24 +104,22 @@ def check_program(program: nodes.Program, text: str, name: str,
 
 def _compile_construct(node: Any, registry: Any, name: str, text: str) -> None:
     """Compile a construct's body as running it would (a table: its schema)."""
-    from .compiler import Compiler, load_handlers
-    from .functions import define
+    from .compiler import Compiler
+    from .compiler.functions import define
 
     if node.kind == "table":
         from .schema import TableSchema
 
         TableSchema.from_construct(node)
         return
-    load_handlers()
     define(Compiler(registry, cell=name, source=text), node)
 
 
 def _pieces(node: Any, registry: Any, name: str, text: str) -> list[Callable[[], Any]]:
     """One compile step per input field, stack statement (nested blocks stay whole) and
     attribute expression of NODE, to find every broken piece after the first."""
-    from .compiler import Compiler, load_handlers
+    from .compiler import Compiler
 
-    load_handlers()
 
     def fresh() -> Any:
         compiler = Compiler(registry, cell=name, source=text)

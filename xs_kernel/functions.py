@@ -1,13 +1,9 @@
-"""User-defined functions: ``function "name" { input {…} stack {…} response = e }``.
-
-Owns compiling a function construct into a ``FunctionDef`` (its input declarations become
-validators, its stack one compiled block), validating and coercing a call's input against
-the declarations (``inputerror`` naming the parameter, payload ``{param: name}``) and
-running a function in its own frame with a depth limit; a ``dblink`` input expands to the
-columns of a session table when the function is called. Also the compile handlers of
-``InputField`` and ``InputFilter``. The type rules of input declarations live in
-``fieldtypes`` (shared with table schemas). Imports the compiler package, ``scope``,
-``fieldtypes``, ``values``, ``errors``; never the parser or the session module.
+"""User-defined functions at run time: ``FunctionDef`` (what compiling a ``function``
+construct gives: see ``compiler.functions``), validating and coercing a call's input
+against its declarations (``inputerror`` naming the parameter, payload ``{param: name}``)
+and running a function in its own frame with a depth limit; a ``dblink`` input expands to
+the columns of a session table when the function is called. The type rules of input
+declarations live in ``fieldtypes`` (shared with table schemas).
 """
 
 from __future__ import annotations
@@ -16,12 +12,13 @@ import dataclasses
 from dataclasses import dataclass, field
 from typing import Any, Callable
 
-from . import nodes
-from .compiler import Compiler, Run, Thunk, handles
-from .compiler.signals import ReturnSignal
+Run = Callable[[Any], None]
+Thunk = Callable[[Any], Any]
+
 from .errors import XsError
-from .fieldtypes import NO_DEFAULT, Field, coerce_field, constant
+from .fieldtypes import NO_DEFAULT, Field, coerce_field
 from .scope import Frame
+from .signals import ReturnSignal
 from .values import copy_value
 
 
@@ -37,30 +34,8 @@ class FunctionDef:
     inputs: list[Field | "TableLink"] | None
     cell: str = "<cell>"
     source: str = ""
-    node: Any = None
+    node: Any = None  # the function construct
     tests: list[Any] = field(default_factory=list)
-
-
-def define(c: Compiler, node: nodes.Construct) -> FunctionDef:
-    """Compile a ``function`` construct; its body gets a fresh compile context."""
-    inner = Compiler(c.registry, cell=c.cell, source=c.source)
-    inner.track = False
-    inputs = None
-    body: Run | None = None
-    response: Thunk | None = None
-    tests: list[Any] = []
-    for item in node.items:
-        if isinstance(item, nodes.Block) and item.name == "input":
-            inputs = [inner.compile(f) for f in item.items
-                      if isinstance(f, nodes.InputField) and not f.disabled]
-        elif isinstance(item, nodes.Block) and item.name == "stack":
-            body = inner.block(item.items)
-        elif isinstance(item, nodes.Block) and item.name == "test":
-            tests.append(item)
-        elif isinstance(item, nodes.Attr) and item.name == "response" and not item.disabled:
-            response = inner.expr(item.value)
-    return FunctionDef(node.name, body or inner.block(()), response, inputs, c.cell,
-                       c.source, node, tests)
 
 
 def call(frame: Frame, name: str, given: Any, span: Any) -> Any:
@@ -152,40 +127,3 @@ def _expand(inputs: list[Field | TableLink], services: Any, span: Any) -> list[F
         fields.extend(dataclasses.replace(f, optional=True, default=NO_DEFAULT, role="input")
                       for f in schema.fields if f.name not in entry.hidden)
     return fields
-
-
-# ---------------------------------------------------------------- input declarations
-
-
-@handles(nodes.InputField)
-def compile_input_field(c: Compiler, node: nodes.InputField) -> Field:
-    """The checked declaration (``fieldtypes.Field``); defaults that are not constants
-    are evaluated once, at definition time."""
-    def evaluate(expr: Any) -> Any:
-        from .interpreter import Runtime
-
-        return c.expr(expr)(Frame(Runtime(registry=c.registry)))
-    if node.type == "dblink":
-        return _table_link(node, evaluate)
-    return Field.from_input_field(node, evaluate, role="input")
-
-
-def _table_link(node: nodes.InputField, evaluate: Callable[[Any], Any]) -> TableLink:
-    attrs = {a.name: a for a in node.items if isinstance(a, nodes.Attr) and not a.disabled}
-    if "table" not in attrs:
-        raise XsError("inputerror", "`dblink` needs the attribute `table`", span=node.span,
-                      hint='dblink { table = "user" }')
-    table = constant(attrs["table"].value, evaluate)
-    override = constant(attrs["override"].value, evaluate) if "override" in attrs else {}
-    if type(override) is not dict:
-        raise XsError("inputerror", "`override` of a dblink must be an object of columns",
-                      span=attrs["override"].span)
-    hidden = frozenset(name for name, spec in override.items()
-                       if type(spec) is dict and spec.get("hidden") is True)
-    return TableLink(table, hidden, node.span)
-
-
-@handles(nodes.InputFilter)
-def compile_input_filter(c: Compiler, node: nodes.InputFilter) -> Any:
-    raise XsError("syntaxerror", f"the input filter `{node.name}` belongs in `filters=` of an "
-                  "input declaration", span=node.span)

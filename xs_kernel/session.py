@@ -15,12 +15,13 @@ import threading
 from dataclasses import dataclass, field
 from typing import Any, Callable
 
-from .compiler import Compiler, load_handlers
+from .compiler import Compiler, ConstructDef, compile_cell, compile_expression
+from .compiler.functions import define
 from .errors import XsError, XsInterrupt, XsSyntaxError
-from .functions import FunctionDef, define, run_definition, validate
-from .interpreter import (ConstructDef, ReturnSignal, Runtime, Signal, StopSignal,
-                          compile_cell, compile_expression)
+from .functions import FunctionDef, run_definition, validate
+from .runtime import Runtime
 from .scope import Frame, environment
+from .signals import ReturnSignal, Signal, StopSignal
 from .values import copy_value
 
 # Each XanoScript call level costs a few dozen Python frames; leave room for max_depth.
@@ -236,7 +237,6 @@ class Session:
         """Run STATEMENTS (e.g. a test block's expect.* lines) in a fresh frame where
         VARIABLES are bound. Raises XsError (located in CELL/SOURCE)."""
         compiler = Compiler(self.registry, cell=cell, source=source)
-        load_handlers()
         body = compiler.block(statements)
         rt = self._runtime(None, cell)
         rt.test_name = test_name
@@ -285,7 +285,6 @@ class Session:
         cached = self._compiled.get(id(node))
         if cached is not None and cached[0] is node:
             return cached[1]
-        load_handlers()
         definition = define(Compiler(self.registry, cell=cell, source=source), node)
         self._compiled[id(node)] = (node, definition)
         return definition

@@ -8,9 +8,9 @@ import inspect
 import pytest
 
 from xs_kernel import nodes
-from xs_kernel.compiler import HANDLERS, Compiler, load_handlers
+from xs_kernel.compiler import HANDLERS, Compiler, compile_cell, compile_expression
 from xs_kernel.errors import XsError
-from xs_kernel.interpreter import Runtime, compile_cell, compile_expression
+from xs_kernel.runtime import Runtime
 from xs_kernel.registry import load_builtins
 from xs_kernel.scope import Frame
 from xs_kernel.source import Span
@@ -50,13 +50,27 @@ def node_classes() -> list[type]:
 
 @pytest.mark.parametrize("cls", node_classes(), ids=lambda c: c.__name__)
 def test_every_node_class_has_a_compile_handler(cls) -> None:
-    load_handlers()
     assert cls in HANDLERS
 
 
 def test_handlers_only_cover_node_classes() -> None:
-    load_handlers()
     assert set(HANDLERS) == set(node_classes())
+
+
+def test_importing_the_compiler_is_enough_to_compile_a_cell() -> None:
+    # No registration step an entry point could forget: a fresh interpreter that imports
+    # only the compiler compiles a whole cell with a function and a core statement.
+    import subprocess
+    import sys
+
+    code = ("from xs_kernel.compiler import compile_cell; from xs_kernel.parsing import parse; "
+            "from xs_kernel.registry import load_builtins; "
+            "cell = compile_cell(parse('function \"f\" { stack { return { value = 1 } } }\\n"
+            "var $a { value = 2 }'), load_builtins()); print(len(cell.definitions))")
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                          timeout=120)
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.strip() == "1"
 
 
 def test_hand_built_program_runs() -> None:
@@ -133,7 +147,6 @@ def test_filter_receiver_type_error_names_the_filter_and_types() -> None:
 
 def test_compiler_tracks_names_the_cell_assigns() -> None:
     c = Compiler(load_builtins())
-    load_handlers()
     c.compile(nodes.Program(S, (
         nodes.VarDecl(S, "a", lit(1)),
         nodes.Foreach(S, nodes.ArrayLit(S, ()), "item", ()),

@@ -27,7 +27,8 @@ from ..coercion import Invalid, coerce
 from ..errors import XsError
 from ..registry import UNIVERSAL_ATTRIBUTES, Call, Param, RawExpr
 from ..values import copy_value, truthy
-from . import Compiler, Thunk, constant, handles
+from ..unsupported import is_cloud_only, runner
+from .base import CORE, Compiler, Thunk, constant, handles
 from .filters import chain, lazy_maker
 from .targets import assignment
 
@@ -41,15 +42,11 @@ def compile_attr(c: Compiler, node: nodes.Attr) -> Thunk:
 
 @handles(nodes.Statement)
 def compile_statement(c: Compiler, node: nodes.Statement) -> Any:
-    from .core import CORE
-
     core = CORE.get(node.name)
     if core is not None:
         return core(c, node)
     spec = c.registry.function(node.name)
     if spec is None:
-        from ..unsupported import is_cloud_only, runner
-
         if is_cloud_only(node.name):  # loads; stops with `unsupported` when reached
             return runner(node.name, node.span)
         raise unknown_statement(c, node)
@@ -117,8 +114,6 @@ def no_alias(node: nodes.Statement) -> None:
 
 
 def unknown_statement(c: Compiler, node: nodes.Statement) -> XsError:
-    from .core import CORE
-
     names = list(c.registry.functions) + list(CORE)
     match = c.registry.suggest(node.name, names)
     if node.name in ("if", "elseif", "else"):

@@ -2,9 +2,8 @@
 itself, because they steer control flow or reach user-defined functions: ``return``,
 ``throw``, ``debug.stop``, ``function.run``, ``group`` and the bare ``remove``.
 
-``CORE`` maps a name to its compile handler; the help users see for each lives in
-``keywords``. Imports ``functions`` lazily (it
-imports this package); never the parser or the session.
+Each registers with ``@core_statement`` (the table ``base.CORE``, which generic statement
+dispatch reads before the registry); the help users see for each lives in ``keywords``.
 """
 
 from __future__ import annotations
@@ -15,9 +14,10 @@ from .. import nodes
 from ..errors import XsError
 from ..registry import Param
 from ..values import to_text
-from . import Compiler, Thunk
+from .base import CORE, Compiler, Thunk, core_statement  # noqa: F401  (CORE: for readers)
 from .calls import bind, no_alias, result_binder, with_universal
-from .signals import ReturnSignal, StopSignal
+from ..functions import call
+from ..signals import ReturnSignal, StopSignal
 
 
 def _values(c: Compiler, node: nodes.Statement,
@@ -32,6 +32,7 @@ def _no_target(node: nodes.Statement) -> None:
                       "block", span=node.target.span)
 
 
+@core_statement("return")
 def compile_return(c: Compiler, node: nodes.Statement) -> Callable[[Any], None]:
     no_alias(node)
     _no_target(node)
@@ -43,6 +44,7 @@ def compile_return(c: Compiler, node: nodes.Statement) -> Callable[[Any], None]:
     return with_universal(universal, run_return)
 
 
+@core_statement("throw")
 def compile_throw(c: Compiler, node: nodes.Statement) -> Callable[[Any], None]:
     no_alias(node)
     _no_target(node)
@@ -58,6 +60,7 @@ def compile_throw(c: Compiler, node: nodes.Statement) -> Callable[[Any], None]:
     return with_universal(universal, run_throw)
 
 
+@core_statement("debug.stop")
 def compile_stop(c: Compiler, node: nodes.Statement) -> Callable[[Any], None]:
     no_alias(node)
     _no_target(node)
@@ -69,9 +72,8 @@ def compile_stop(c: Compiler, node: nodes.Statement) -> Callable[[Any], None]:
     return with_universal(universal, run_stop)
 
 
+@core_statement("function.run")
 def compile_function_run(c: Compiler, node: nodes.Statement) -> Callable[[Any], None]:
-    from ..functions import call
-
     if node.target is None:
         raise XsError("inputerror", "`function.run` needs the function's name, as in "
                       "`function.run \"name\" { input = {…} }`", span=node.span)
@@ -88,6 +90,7 @@ def compile_function_run(c: Compiler, node: nodes.Statement) -> Callable[[Any], 
     return with_universal(universal, run_function, bind_result)
 
 
+@core_statement("group")
 def compile_group(c: Compiler, node: nodes.Statement) -> Callable[[Any], None]:
     no_alias(node)
     _no_target(node)
@@ -108,17 +111,8 @@ def compile_group(c: Compiler, node: nodes.Statement) -> Callable[[Any], None]:
     return with_universal(disabled, c.block(statements))
 
 
+@core_statement("remove")
 def compile_remove(c: Compiler, node: nodes.Statement) -> Callable[[Any], None]:
     no_alias(node)
     _no_target(node)
     return c.compile(nodes.ForeachRemove(node.span))
-
-
-CORE: dict[str, Callable[[Compiler, nodes.Statement], Callable[[Any], None]]] = {
-    "return": compile_return,
-    "throw": compile_throw,
-    "debug.stop": compile_stop,
-    "function.run": compile_function_run,
-    "group": compile_group,
-    "remove": compile_remove,
-}

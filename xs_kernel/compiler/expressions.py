@@ -16,7 +16,7 @@ from .. import nodes, operators
 from ..errors import XsError
 from ..scope import FRAME_ROOTS, LAZY_ROOTS, UNSET, index, member, undefined
 from ..values import truthy
-from . import Compiler, Thunk, constant, handles
+from .base import Compiler, Thunk, constant, handles
 
 
 @handles(nodes.Literal)

@@ -19,7 +19,7 @@ from ..errors import XsError
 from ..scope import LAZY_ROOTS
 from ..source import Span
 from ..values import BinaryText, type_name
-from . import Compiler, Thunk, constant, handles
+from .base import Compiler, Thunk, constant, handles
 
 Applier = Callable[[Any, Any], Any]  # (frame, receiver) -> filtered value
 

@@ -3,8 +3,7 @@
 A cell compiles to a ``CompiledCell``: the constructs it defines (functions become
 ``FunctionDef``s; every other kind — query, task, table, middleware, tool, addon,
 workflow_test… — is kept as a ``ConstructDef`` for later features to run), one block of
-its statements, and how to read the cell's value afterwards. Imports ``functions``
-lazily (it imports this package); never the parser or the session.
+its statements, and how to read the cell's value afterwards.
 """
 
 from __future__ import annotations
@@ -14,7 +13,8 @@ from typing import Any, Callable
 
 from .. import nodes
 from ..errors import XsError
-from . import Compiler, Run, handles
+from .base import Compiler, Run, handles
+from .functions import define
 
 
 @dataclass
@@ -39,8 +39,6 @@ class CompiledCell:
 @handles(nodes.Construct)
 def compile_construct(c: Compiler, node: nodes.Construct) -> tuple[str, str, Any]:
     if node.kind == "function":
-        from ..functions import define
-
         return node.kind, node.name, define(c, node)
     return node.kind, node.name, ConstructDef(node.kind, node.name, node, c.cell, c.source)
 

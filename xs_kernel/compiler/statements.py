@@ -19,9 +19,9 @@ from ..errors import XsError, XsInterrupt
 from ..registry import Param
 from ..scope import RESERVED
 from ..values import copy_value, equals, to_text, truthy, type_name
-from . import Compiler, Run, handles
+from .base import Compiler, Run, handles
 from .calls import bind
-from .signals import BreakSignal, ContinueSignal
+from ..signals import BreakSignal, ContinueSignal
 from .targets import assignment, root_name
 
 

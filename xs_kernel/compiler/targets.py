@@ -13,7 +13,7 @@ from typing import Any, Callable
 from .. import nodes
 from ..errors import XsError
 from ..scope import FRAME_ROOTS, RESERVED, put
-from . import Compiler, Thunk, constant
+from .base import Compiler, Thunk, constant
 
 Writer = Callable[[Any, Any], None]  # (frame, value)
 

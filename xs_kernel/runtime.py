@@ -1,28 +1,15 @@
-"""The XanoScript interpreter's front door: compile a parsed cell, and the ``Runtime`` a
-run needs.
+"""What running code reaches besides its frame: the ``Runtime`` of a run (the session,
+its services, the registry, defined functions, the event outlet, the call depth).
 
-Reading order: ``compiler/__init__`` (Compiler, dispatch by node class) ->
-``compiler/expressions``, ``filters``, ``statements``, ``calls``, ``core``, ``program``
--> ``functions`` (user-defined functions) -> ``scope`` (frames, paths) -> ``operators``.
-The session (``session.py``) parses, calls ``compile_cell`` and runs the result in a
-``Frame`` whose ``rt`` is a ``Runtime``. Never imports lark, the parser, the session or the
-kernel; builtins reach the session only through ``Call.session``.
+The layer below the compiler: compiled closures receive a ``scope.Frame`` whose ``rt`` is
+a ``Runtime``; builtins reach the session only through ``Call.session``.
 """
 
 from __future__ import annotations
 
 from typing import Any, Callable
 
-from . import nodes
-from .compiler import Compiler, load_handlers
-from .compiler.program import CompiledCell, ConstructDef
-from .compiler.signals import BreakSignal, ContinueSignal, ReturnSignal, Signal, StopSignal
 from .values import to_json
-
-__all__ = [
-    "BreakSignal", "CompiledCell", "ConstructDef", "ContinueSignal", "ReturnSignal",
-    "Runtime", "Signal", "StopSignal", "compile_cell", "compile_expression",
-]
 
 
 class Runtime:
@@ -58,16 +45,3 @@ class Runtime:
         where = f"{cell or self.cell}:{span.line}:{span.column}: " if span is not None else ""
         if self._outlet is not None:
             self._outlet("warning", message, f"{where}warning: {message}")
-
-
-def compile_cell(program: nodes.Program, registry: Any, *, cell: str = "<cell>",
-                 source: str = "") -> CompiledCell:
-    """Compile a parsed cell once; raises XsError for anything wrong before running."""
-    load_handlers()
-    return Compiler(registry, cell=cell, source=source).compile(program)
-
-
-def compile_expression(expr: Any, registry: Any) -> Callable[[Any], Any]:
-    """A thunk ``frame -> value`` for one expression node (for tools and tests)."""
-    load_handlers()
-    return Compiler(registry).expr(expr)
