@@ -105,7 +105,7 @@ def script_cells(text: str) -> list[str]:
 def _run_text(session: Any, text: str, name: str) -> Any:
     if not any(_MAGIC_START.match(line) for line in text.split("\n")):
         return session.run(text, name)
-    from .cells import run_cell
+    from .magics.dispatch import run_cell
 
     outcome = None
     for cell in script_cells(text):

@@ -29,7 +29,7 @@ def _session(db_url: str | None) -> Any:
 
 def _close(session: Any) -> None:
     try:
-        if getattr(session.services, "_db", None) is not None:
+        if session.services.db_in_use:
             session.services.db.reset()  # drop the tables this load created
     finally:
         session.services.close()

@@ -1,6 +1,6 @@
 """The ipykernel adapter: Jupyter messages in, one persistent XanoScript session out.
 
-Thin on purpose: ``cells.run_cell`` runs a cell (magics, then code), ``render`` turns values
+Thin on purpose: ``magics.dispatch.run_cell`` runs a cell (magics, then code), ``render`` turns values
 into MIME bundles, ``completion`` answers Tab and shift-Tab. This module only translates:
 events become ``stream``/``display_data`` messages sent while the cell runs (parented to
 it, nothing when ``silent``), the cell's value becomes ``execute_result``, an error becomes
@@ -70,11 +70,11 @@ class XanoScriptKernel(Kernel):
     def xs(self) -> Any:
         with self._session_lock:  # the warm-up thread may be making it right now
             if self._xs is None:
-                from .cells import default_registry
+                from .registry import load_builtins
                 from .services import Services
                 from .session import Session
 
-                self._registry, self._services = default_registry(), Services()
+                self._registry, self._services = load_builtins(), Services()
                 self._xs = Session(registry=self._registry, services=self._services,
                                    sink=self._on_event)
         return self._xs
@@ -89,7 +89,7 @@ class XanoScriptKernel(Kernel):
 
     def _warm_up(self) -> None:
         try:
-            from .cells import warm_up
+            from .magics.dispatch import warm_up
 
             warm_up(self.xs)
         except Exception:  # the first cell will report it
@@ -108,7 +108,7 @@ class XanoScriptKernel(Kernel):
 
     def _send_bundle(self, msg_type: str, value: Any) -> str:
         """Send VALUE as MSG_TYPE; its text/plain form (what history keeps as the output)."""
-        from .cells import render_options
+        from .magics.dispatch import render_options
         from .render import bundle
 
         content = {"data": bundle(value, render_options(self.xs)), "metadata": {}}
@@ -124,7 +124,7 @@ class XanoScriptKernel(Kernel):
                          *, cell_meta: Any = None, cell_id: Any = None) -> dict[str, Any]:
         self._silent = silent
         try:
-            from .cells import run_cell
+            from .magics.dispatch import run_cell
 
             session = self.xs  # first: it also loads self._registry
             outcome = run_cell(session, code, registry=self._registry,
@@ -168,11 +168,10 @@ class XanoScriptKernel(Kernel):
 
     async def do_complete(self, code: str, cursor_pos: int) -> dict[str, Any]:
         try:
-            from .cells import variables
             from .completion import complete
 
             session = self.xs
-            return complete(code, cursor_pos, self._registry, variables(session))
+            return complete(code, cursor_pos, self._registry, session.visible())
         except Exception:
             self.log.error("completion failed", exc_info=True)
             return {"status": "ok", "matches": [], "cursor_start": cursor_pos,
@@ -181,18 +180,17 @@ class XanoScriptKernel(Kernel):
     async def do_inspect(self, code: str, cursor_pos: int, detail_level: int = 0,
                          omit_sections: Any = ()) -> dict[str, Any]:
         try:
-            from .cells import variables
             from .completion import inspect
 
             session = self.xs
-            return inspect(code, cursor_pos, self._registry, variables(session), detail_level)
+            return inspect(code, cursor_pos, self._registry, session.visible(), detail_level)
         except Exception:
             self.log.error("inspection failed", exc_info=True)
             return {"status": "ok", "found": False, "data": {}, "metadata": {}}
 
     async def do_is_complete(self, code: str) -> dict[str, Any]:
         try:
-            from .cells import is_complete
+            from .magics.dispatch import is_complete
 
             # No session needed: the parser answers, fast enough for a console's 1 s wait
             # even while the session is still loading.

@@ -245,7 +245,8 @@ def _arity(impl: Callable[..., Any]) -> tuple[int, int | None]:
 
 
 def load_builtins() -> Registry:
-    """Import every namespace and filter module once, filling ``DEFAULT``."""
-    from . import filters, namespaces  # noqa: F401  (their imports register entries)
+    """Import every filter, namespace and magic module once, filling ``DEFAULT``: the one
+    loader, so every session's registry has all three."""
+    from . import filters, magics, namespaces  # noqa: F401  (their imports register entries)
 
     return DEFAULT

@@ -46,7 +46,7 @@ class Request:
 
 def current(session: Any) -> Request:
     """The request SESSION runs in (a default one for a plain cell)."""
-    request = getattr(session, "request", None)
+    request = session.request
     if request is None:
         request = Request()
         try:
@@ -58,7 +58,7 @@ def current(session: Any) -> Request:
 
 @contextmanager
 def scope(session: Any, request: Request) -> Iterator[Request]:
-    saved = getattr(session, "request", None)
+    saved = session.request
     session.request = request
     try:
         yield request
@@ -99,7 +99,7 @@ def _match(template: str, path: str) -> dict[str, str] | None:
 def endpoints(session: Any, group: str | None = None) -> list[tuple[str, str, Any]]:
     """(verb, path, definition) of every endpoint, of GROUP when given."""
     found = []
-    for (kind, _key), definition in getattr(session, "constructs", {}).items():
+    for (kind, _key), definition in session.constructs.items():
         node = getattr(definition, "node", definition)
         if kind == "query" and (group is None or _attr_text(node, "api_group") in (None, group)):
             found.append((verb_of(node), node.name, definition))
@@ -125,7 +125,7 @@ def find_endpoint(session: Any, verb: str, path: str, group: str | None = None
 
 
 def find_construct(session: Any, kind: str, name: str) -> Any:
-    constructs = getattr(session, "constructs", {})
+    constructs = session.constructs
     definition = constructs.get((kind, name))
     if definition is None:
         definition = next((d for (k, _), d in constructs.items() if k == kind
@@ -153,7 +153,7 @@ def call_endpoint(session: Any, verb: str, path: str, given: dict[str, Any] | No
     sent: dict[str, Any] = dict(params)
     sent.update({k: v[-1] for k, v in urllib.parse.parse_qs(query).items()})
     sent.update(given or {})
-    auth = dict(getattr(session, "auth", None) or {}) if auth is None else auth
+    auth = dict(session.auth) if auth is None else auth
     if _attr_text(node, "auth") and auth.get("id") is None:
         raise XsError("unauthorized", f"{verb.upper()} {node.name} needs an authenticated "
                       "user", hint="pass auth, a token, or set %auth first")
@@ -168,7 +168,7 @@ def call_endpoint(session: Any, verb: str, path: str, given: dict[str, Any] | No
 
 
 def _branch_middleware(session: Any, kind: str, stage: str) -> list[str]:
-    for (k, _name), definition in getattr(session, "constructs", {}).items():
+    for (k, _name), definition in session.constructs.items():
         if k != "branch":
             continue
         attr = getattr(definition, "node", definition).attr("middleware")

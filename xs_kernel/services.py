@@ -70,6 +70,11 @@ class Services:
         return store
 
     @property
+    def db_in_use(self) -> bool:
+        """Whether a database was made (reading ``db`` would make one)."""
+        return self._db is not None
+
+    @property
     def db(self) -> Any:
         if self._db is None:
             from .backends.db_store import Database
@@ -78,11 +83,23 @@ class Services:
         return self._db
 
     def use_db(self, url: str | None) -> Any:
+        """Switch to the database at URL (None: a fresh in-memory one) and return it.
+
+        Like ``use_redis``, the new database must answer before the current one is
+        dropped, so a wrong URL leaves the session as it was."""
+        from .backends.db_store import Database
+
+        database = Database(url or None)
+        try:
+            with database.connect() as conn:
+                conn.exec_driver_sql("SELECT 1")
+        except BaseException:
+            database.close()
+            raise
         if self._db is not None:
             self._db.close()
-            self._db = None
-        self._db_url = url or None
-        return self.db
+        self._db, self._db_url = database, url or None
+        return database
 
     def close(self) -> None:
         for backend in (self._redis, self._db):

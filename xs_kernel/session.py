@@ -75,7 +75,7 @@ class Session:
 
     def reset(self) -> None:
         """Forget variables, functions, constructs, tables and the request roots."""
-        if getattr(self.services, "_db", None) is not None:  # only a database in use
+        if self.services.db_in_use:
             self.services.db.reset()
         self.variables: dict[str, Any] = {}
         self.functions: dict[str, Any] = {}
@@ -83,6 +83,7 @@ class Session:
         self.input: dict[str, Any] = {}
         self.auth: dict[str, Any] = {}
         self.env: dict[str, Any] = {}  # overrides on top of the process environment
+        self.request: Any = None  # the request context (``request.Request``) cells see
         self._compiled: dict[int, tuple[Any, FunctionDef]] = {}  # invoke() cache
 
     @property
@@ -95,6 +96,11 @@ class Session:
         """The request roots a cell sees: ``input``, ``auth`` and the ``env`` overrides."""
         return {"input": self.input, "auth": self.auth, "env": self.env}
 
+    def visible(self) -> dict[str, Any]:
+        """What a front end lists and completes: live ``$variables`` by name, then the
+        request roots ``input``, ``auth`` and ``env`` (a variable never hides behind one)."""
+        return {**self.roots, **self.variables}
+
     def set_root(self, name: str, value: Any) -> None:
         """Replace ``$input``, ``$auth`` or the ``$env`` overrides (objects only)."""
         if name not in ("input", "auth", "env"):
@@ -106,10 +112,9 @@ class Session:
     def environment(self) -> dict[str, Any]:
         """What ``$env`` reads: request defaults, the process environment, the request
         set with ``%request`` (if any), the overrides."""
-        request = getattr(self, "request", None)
-        if request is None:
+        if self.request is None:
             return environment(self.env)
-        return environment({**request.env(), **self.env})
+        return environment({**self.request.env(), **self.env})
 
     # -- running
 

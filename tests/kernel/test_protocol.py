@@ -170,7 +170,7 @@ def test_an_error_aborts_the_queued_cells(kc) -> None:
 
 
 def test_completion_offers_every_redis_statement(kc) -> None:
-    from xs_kernel.cells import default_registry
+    from xs_kernel.registry import load_builtins as default_registry
 
     expected = [s.name for s in default_registry().namespace("redis.")]
     reply = kc.complete("redis.", 6, reply=True, timeout=TIMEOUT)["content"]

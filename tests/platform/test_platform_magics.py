@@ -8,7 +8,7 @@ from typing import Any
 import pytest
 from xs_platform_backends import pg_url
 
-from xs_kernel.cells import run_cell
+from xs_kernel.magics.dispatch import run_cell
 from xs_kernel.services import Services
 from xs_kernel.session import Session
 

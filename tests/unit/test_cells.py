@@ -12,7 +12,7 @@ from typing import Any
 
 import pytest
 
-from xs_kernel import cells
+from xs_kernel.magics import dispatch as cells
 from xs_kernel.errors import XsError, XsInterrupt
 from xs_kernel.registry import Registry, magic
 from xs_kernel.session import Event, Outcome
@@ -223,11 +223,13 @@ def test_render_options_follow_the_session_config() -> None:
     assert cells.render_options(session).max_rows == 7
 
 
-def test_variables_include_the_request_roots() -> None:
-    session = FakeSession()
-    session.variables = {"x": 1}
-    session.roots = {"input": {"id": 1}}
-    assert cells.variables(session) == {"x": 1, "input": {"id": 1}}
+def test_visible_names_are_the_variables_and_the_request_roots() -> None:
+    from xs_kernel.session import Session
+
+    session = Session()
+    session.run("var $x { value = 1 }")
+    session.set_root("input", {"id": 1})
+    assert session.visible() == {"x": 1, "input": {"id": 1}, "auth": {}, "env": {}}
 
 
 @pytest.mark.parametrize("cell, status", [

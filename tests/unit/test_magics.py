@@ -1,4 +1,4 @@
-"""magics/core.py and magics/redis.py, run through cells.run_cell on a fake session."""
+"""magics/core.py and magics/redis.py, run through magics.dispatch.run_cell on a fake session."""
 
 from __future__ import annotations
 
@@ -7,7 +7,7 @@ from typing import Any
 import pytest
 
 import xs_kernel.magics  # noqa: F401  (registers the magics)
-from xs_kernel import cells
+from xs_kernel.magics import dispatch as cells
 from xs_kernel.errors import XsError
 from xs_kernel.registry import DEFAULT, Param, Registry, builtin, summary, xs_filter
 from xs_kernel.session import Outcome
@@ -57,9 +57,14 @@ class FakeSession:
         self.services = FakeServices()
         self.sink = None
         self.variables: dict[str, Any] = {}
-        self.roots: dict[str, Any] = {}
+        self.roots: dict[str, Any] = {"input": {}, "auth": {}, "env": {}}
+        self.config: dict[str, Any] = {}
         self.resets = 0
         self.results: dict[str, Outcome] = {}
+
+    @property
+    def env(self) -> dict[str, Any]:
+        return self.roots["env"]
 
     def run(self, code: str, cell_name: str = "<cell>") -> Outcome:
         return self.results.get(code.strip(), Outcome())
@@ -239,7 +244,8 @@ def test_redis_rejects_bad_commands(argument: str) -> None:
 
 
 def test_redis_keys_browses_the_store() -> None:
-    from xs_kernel.cells import default_registry, run_cell
+    from xs_kernel.magics.dispatch import run_cell
+    from xs_kernel.registry import load_builtins as default_registry
     from xs_kernel.session import Session
 
     registry = default_registry()
@@ -250,7 +256,8 @@ def test_redis_keys_browses_the_store() -> None:
 
 
 def test_redis_connect_to_a_dead_server_keeps_the_store_and_never_echoes_the_password() -> None:
-    from xs_kernel.cells import default_registry, run_cell
+    from xs_kernel.magics.dispatch import run_cell
+    from xs_kernel.registry import load_builtins as default_registry
     from xs_kernel.errors import format_error
     from xs_kernel.session import Session
 

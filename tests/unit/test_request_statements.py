@@ -179,7 +179,7 @@ def test_columns_differing_only_in_case_are_queried_apart() -> None:
 def test_load_magic_shows_a_table(tmp_path) -> None:
     from pathlib import Path
 
-    from xs_kernel.cells import run_cell
+    from xs_kernel.magics.dispatch import run_cell
 
     fixture = Path(__file__).resolve().parents[1] / "fixtures" / "workspace"
     session = Session()
@@ -196,7 +196,7 @@ def test_load_magic_shows_a_table(tmp_path) -> None:
 
 
 def test_request_magic_sets_what_cells_see() -> None:
-    from xs_kernel.cells import run_cell
+    from xs_kernel.magics.dispatch import run_cell
 
     session = Session()
     shown = run_cell(session, '%request PATCH notes/3 --header "X-Key: abc"\n'
@@ -214,7 +214,7 @@ def test_request_magic_sets_what_cells_see() -> None:
 
 
 def test_percent_call_runs_an_endpoint_as_a_request(session) -> None:
-    from xs_kernel.cells import run_cell
+    from xs_kernel.magics.dispatch import run_cell
 
     outcome = run_cell(session, '%call PATCH notes/4 {"title": "t"}')
     assert outcome.error is None

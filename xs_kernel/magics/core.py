@@ -2,8 +2,7 @@
 
 Each is one registry entry whose docstring is its help text (``%help NAME`` prints it).
 A magic receives the session and the text after its name, and returns a value, None or a
-``cells`` marker (Print, Display, AroundCell); it never prints and never imports the
-session module or Jupyter.
+``dispatch`` marker (Print, Display, AroundCell); it never prints.
 """
 
 from __future__ import annotations
@@ -11,46 +10,43 @@ from __future__ import annotations
 import time
 from typing import Any
 
-from .. import cells, completion
+from .. import completion
 from ..errors import XsError
 from ..keywords import KEYWORDS
 from ..keywords import help_text as keyword_help
-from ..registry import DEFAULT, magic, summary
-from ..render import cut
+from ..registry import magic, summary
+from ..render import DEFAULT_MAX_ROWS, cut
 from ..values import from_json, type_name
+from . import dispatch
 
 CONFIG_KEYS = {"max_rows": "rows of a result shown before the \"showing N of M\" line"}
 
 
-def _registry(session: Any):
-    return getattr(session, "registry", None) or DEFAULT
-
-
 @magic("help")
-def magic_help(session: Any, text: str) -> cells.Print:
+def magic_help(session: Any, text: str) -> dispatch.Print:
     """Show help: `%help` lists the magics and namespaces; `%help NAME` explains a statement
     (`%help redis.set`), a namespace (`%help redis`), a filter (`%help trim`) or a magic
     (`%help %vars`)."""
-    registry = _registry(session)
+    registry = session.registry
     name = text.strip()
     if not name:
-        return cells.Print(_overview(registry))
+        return dispatch.Print(_overview(registry))
     if name.startswith("%"):
         spec = registry.magics.get(name[1:])
     else:
         spec = registry.function(name) or registry.filter(name)
     if spec is not None:
-        return cells.Print(completion.help_text(spec))
+        return dispatch.Print(completion.help_text(spec))
     if name in KEYWORDS:
-        return cells.Print(keyword_help(KEYWORDS[name]))
+        return dispatch.Print(keyword_help(KEYWORDS[name]))
     members = [] if name.startswith("%") else registry.namespace(name.rstrip(".") + ".")
     if members:
         text = _listing([(s.name, s.doc) for s in members])
         also = registry.magics.get(name.rstrip("."))
-        return cells.Print(text + (f"\n(the magic: %help %{also.name})" if also else ""))
+        return dispatch.Print(text + (f"\n(the magic: %help %{also.name})" if also else ""))
     spec = registry.magics.get(name.lstrip("%"))
     if spec is not None:
-        return cells.Print(completion.help_text(spec))
+        return dispatch.Print(completion.help_text(spec))
     candidates = [*registry.functions, *registry.filters, *KEYWORDS,
                   *("%" + m for m in registry.magics)]
     guess = registry.suggest(name, candidates)
@@ -78,18 +74,18 @@ def _listing(rows: list[tuple[str, str]]) -> str:
 
 
 @magic("lsmagic")
-def magic_lsmagic(session: Any, text: str) -> cells.Print:
+def magic_lsmagic(session: Any, text: str) -> dispatch.Print:
     """List the magics with a one-line summary each."""
-    registry = _registry(session)
-    return cells.Print(_listing([("%" + n, s.doc) for n, s in sorted(registry.magics.items())]))
+    registry = session.registry
+    return dispatch.Print(_listing([("%" + n, s.doc) for n, s in sorted(registry.magics.items())]))
 
 
 @magic("vars")
 def magic_vars(session: Any, text: str) -> Any:
     """Show the session's variables: name, type and a short preview of the value."""
-    names = getattr(session, "variables", None) or {}
+    names = session.variables
     if not names:
-        return cells.Print("no variables yet")
+        return dispatch.Print("no variables yet")
     # The value itself is the preview: the table renderer shortens it and quotes text only
     # where it could be misread; only long text is cut here, as HTML cells show text whole.
     return [{"name": "$" + n, "type": type_name(v),
@@ -135,8 +131,8 @@ def magic_auth(session: Any, text: str) -> Any:
 def _root_magic(session: Any, root: str, text: str) -> Any:
     """Show ROOT when TEXT is blank, else replace it with the JSON object TEXT."""
     if not text.strip():
-        return cells.root_value(session, root) or {}
-    cells.set_root(session, root, json_object(text, f"%{root}"))
+        return session.roots[root]
+    session.set_root(root, json_object(text, f"%{root}"))
     return None
 
 
@@ -144,7 +140,7 @@ def _root_magic(session: Any, root: str, text: str) -> Any:
 def magic_env(session: Any, text: str) -> Any:
     """Set an environment variable read as `$env.NAME`: `%env NAME=value` (the value is
     text). `%env NAME` shows one; `%env` alone shows them all."""
-    current = dict(cells.root_value(session, "env") or {})
+    current = dict(session.env)
     text = text.strip()
     if not text:
         return current
@@ -157,7 +153,7 @@ def magic_env(session: Any, text: str) -> Any:
             raise XsError("notfound", f"$env.{name} is not set")
         return current[name]
     current[name] = value.strip()
-    cells.set_root(session, "env", current)
+    session.set_root("env", current)
     return None
 
 
@@ -165,10 +161,10 @@ def magic_env(session: Any, text: str) -> Any:
 def magic_config(session: Any, text: str) -> Any:
     """Show or change display settings: `%config max_rows=100` sets how many rows of a
     result are shown before the "showing N of M rows" line (default 50)."""
-    settings = cells.config(session)
+    settings = session.config
     text = text.strip()
     if not text:
-        return {key: settings.get(key, cells.DEFAULT_MAX_ROWS) for key in CONFIG_KEYS}
+        return {key: settings.get(key, DEFAULT_MAX_ROWS) for key in CONFIG_KEYS}
     key, eq, value = (part.strip() for part in text.partition("="))
     if key not in CONFIG_KEYS:
         raise XsError("inputerror", f"unknown setting {key!r}",
@@ -180,7 +176,7 @@ def magic_config(session: Any, text: str) -> Any:
 
 
 @magic("time")
-def magic_time(session: Any, text: str) -> cells.AroundCell:
+def magic_time(session: Any, text: str) -> dispatch.AroundCell:
     """Run the rest of the cell and report the elapsed wall-clock time on stderr."""
     if text.strip():
         raise XsError("inputerror", "%time times the lines below it; put the code on the next line")
@@ -190,7 +186,7 @@ def magic_time(session: Any, text: str) -> cells.AroundCell:
         outcome = run_rest()
         return outcome, f"time: {_duration(time.perf_counter() - start)}"
 
-    return cells.AroundCell(around)
+    return dispatch.AroundCell(around)
 
 
 def _duration(seconds: float) -> str:
@@ -202,7 +198,7 @@ def _duration(seconds: float) -> str:
 
 
 @magic("display")
-def magic_display(session: Any, text: str) -> cells.Display:
+def magic_display(session: Any, text: str) -> dispatch.Display:
     """Show the value of an expression as a rich output (a table for arrays and objects)
     without ending the cell: `%display $users`."""
     if not text.strip():
@@ -212,4 +208,4 @@ def magic_display(session: Any, text: str) -> cells.Display:
         raise outcome.error
     if not outcome.has_value:
         raise XsError("inputerror", "%display needs an expression that has a value")
-    return cells.Display(outcome.value)
+    return dispatch.Display(outcome.value)

@@ -15,14 +15,15 @@ import re
 import urllib.parse
 from typing import Any
 
-from .. import cells, nodes
+from .. import nodes
 from ..errors import XsError, XsInterrupt
 from ..fieldtypes import constant
 from ..namespaces.expect import error_matches
 from ..namespaces.security import auth_from_token
 from ..registry import magic
-from .core import json_object
 from ..values import preview
+from . import dispatch
+from .core import json_object
 
 _VERBS = ("GET", "POST", "PUT", "PATCH", "DELETE", "HEAD")
 
@@ -40,7 +41,7 @@ def _db_summary(session: Any) -> dict:
 
 
 def _redefine_tables(session: Any) -> None:
-    for (kind, _name), definition in list(getattr(session, "constructs", {}).items()):
+    for (kind, _name), definition in list(session.constructs.items()):
         if kind == "table":
             session.services.db.define_table(getattr(definition, "node", definition))
 
@@ -65,14 +66,6 @@ def magic_db(session: Any, text: str) -> Any:
     else:
         raise XsError("inputerror", f"unknown %db command {command!r}",
                       hint="%db, %db connect URL, %db embedded")
-    from ..backends.db_store import Database  # SQLAlchemy: loaded only when %db needs it
-
-    probe = Database(url)  # check the server answers before dropping the current one
-    try:
-        with probe.connect() as conn:
-            conn.exec_driver_sql("SELECT 1")
-    finally:
-        probe.close()
     session.services.use_db(url)
     _redefine_tables(session)
     return _db_summary(session)
@@ -90,11 +83,11 @@ def magic_outbox(session: Any, text: str) -> Any:
     if command == "clear":
         count = len(outbox)
         outbox.clear()
-        return cells.Print(f"outbox cleared ({count} message{'s' if count != 1 else ''})")
+        return dispatch.Print(f"outbox cleared ({count} message{'s' if count != 1 else ''})")
     if command:
         raise XsError("inputerror", "%outbox takes no argument but `clear`")
     if not outbox:
-        return cells.Print("the outbox is empty")
+        return dispatch.Print("the outbox is empty")
     return [dict(message) for message in outbox]
 
 
@@ -132,7 +125,7 @@ def _match(template: str, path: str) -> dict[str, str] | None:
 
 def _endpoints(session: Any) -> list[tuple[str, str, Any]]:
     found = []
-    for (kind, name), definition in getattr(session, "constructs", {}).items():
+    for (kind, name), definition in session.constructs.items():
         if kind == "query":
             node = getattr(definition, "node", definition)
             found.append((_verb(node), getattr(node, "name", name), definition))
@@ -161,7 +154,7 @@ def _auth_for(session: Any, node: Any, options: dict[str, str]) -> dict:
     elif "auth" in options:
         auth = json_object(options["auth"], "--auth")
     else:
-        auth = dict(getattr(session, "auth", None) or {})
+        auth = dict(session.auth)
     wanted = node.attr("auth") if isinstance(node, nodes.Construct) else None
     if wanted is not None and auth.get("id") is None:
         raise XsError("unauthorized", "this endpoint needs an authenticated user",
@@ -200,13 +193,13 @@ def magic_task(session: Any, text: str) -> Any:
     """Run the stack of a task defined with `task "name" { stack { ... } }` now (its
     schedule is ignored): `%task daily_cleanup`."""
     name = text.strip().strip('"')
-    definition = getattr(session, "constructs", {}).get(("task", name))
+    definition = session.constructs.get(("task", name))
     if definition is None:
-        tasks = [n for k, n in getattr(session, "constructs", {}) if k == "task"]
+        tasks = [n for k, n in session.constructs if k == "task"]
         raise XsError("notfound", f"no task {name!r}",
                       hint="defined tasks: " + (", ".join(tasks) or "none yet"))
     result = session.invoke(definition)
-    return cells.Print(f"task {name} finished") if result is None else result
+    return dispatch.Print(f"task {name} finished") if result is None else result
 
 
 # ---------------------------------------------------------------- %test
@@ -292,7 +285,7 @@ def magic_test(session: Any, text: str) -> Any:
     of the session runs."""
     wanted = text.strip().strip('"')
     rows = []
-    for (kind, name), definition in list(getattr(session, "constructs", {}).items()):
+    for (kind, name), definition in list(session.constructs.items()):
         node = getattr(definition, "node", definition)
         if wanted and wanted not in (name, getattr(node, "name", name)):
             continue

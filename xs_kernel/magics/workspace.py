@@ -78,6 +78,6 @@ def magic_request(session: Any, text: str) -> Any:
             headers[name.strip()] = value.strip()
             rest = rest[2:]
         session.request = Request(verb, path, headers)
-    request = getattr(session, "request", None) or Request()
+    request = session.request or Request()
     return {"verb": request.verb, "path": request.path, "headers": request.headers,
             "response_headers": [f"{n}: {v}" for n, v in request.response_headers]}

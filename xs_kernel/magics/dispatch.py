@@ -1,4 +1,4 @@
-"""The cell front end: ``%magic`` lines at the top of a cell, then XanoScript.
+"""Running a cell: its ``%magic`` lines at the top, then its XanoScript.
 
 Only lines at the very top of a cell whose first non-blank character is ``%`` are magics
 (blank lines may separate them); the first other line starts the code, so XanoScript's
@@ -10,8 +10,8 @@ positions still count lines of the whole cell.
 A magic returns a value (shown like a cell's value), None, or one of the markers below:
 ``Print`` (text for stdout), ``Display`` (a value sent as display_data) or ``AroundCell``
 (``%time``: it runs the rest of the cell itself). Everything a cell emits is an ``Event``;
-the kernel streams them through ``session.sink`` while the cell runs. Imports no parser and
-nothing from Jupyter; the kernel calls ``run_cell`` and stays thin.
+the kernel streams them through ``session.sink`` while the cell runs; the kernel calls
+``run_cell`` and stays thin.
 """
 
 from __future__ import annotations
@@ -20,15 +20,14 @@ import re
 from dataclasses import dataclass, field
 from typing import Any, Callable
 
-from .errors import XsError, XsInterrupt
-from .registry import Registry
-from .render import DEFAULT_MAX_ROWS, RenderOptions
-from .session import Event, Outcome
-from .source import Span
-from .values import to_json
+from ..errors import XsError, XsInterrupt
+from ..registry import Registry
+from ..render import DEFAULT_MAX_ROWS, RenderOptions
+from ..session import Event, Outcome
+from ..source import Span
+from ..values import to_json
 
 _MAGIC_LINE = re.compile(r"^[ \t]*%([A-Za-z_]\w*)(?:[ \t]+(.*?))?[ \t]*$")
-ROOTS = ("input", "auth", "env")
 
 
 @dataclass(frozen=True)
@@ -118,7 +117,7 @@ def _depth(text: str) -> int:
 def run_cell(session: Any, cell: str, *, registry: Registry | None = None,
              cell_name: str = "<cell>") -> Outcome:
     """Run CELL's magics, then its code; never raises an XsError (it is in the Outcome)."""
-    registry = registry or default_registry()
+    registry = registry or session.registry
     parts = split(cell)
     outcome = Outcome()
     for item in parts.magics:
@@ -163,9 +162,8 @@ def _show(session: Any, outcome: Outcome, result: Any) -> None:
 
 def _emit(session: Any, outcome: Outcome, event: Event) -> None:
     outcome.events.append(event)
-    sink = getattr(session, "sink", None)
-    if sink is not None:
-        sink(event)
+    if session.sink is not None:
+        session.sink(event)
 
 
 def _merge(outcome: Outcome, inner: Outcome) -> None:
@@ -194,21 +192,10 @@ def _locate(err: XsError, item: MagicLine, cell: str, cell_name: str) -> XsError
     return err.located(cell_name, _URL_PASSWORD.sub(r"\1***\2", cell))
 
 
-# -- session state the front end reads (see REQUESTS.md for the Session surface)
-
-
-def default_registry() -> Registry:
-    """The default registry with every builtin, filter and magic loaded."""
-    from . import magics  # noqa: F401  (registers the magics)
-    from .registry import load_builtins
-
-    return load_builtins()
-
-
 def warm_up(session: Any) -> None:
     """Build the parser tables a first cell would otherwise wait for (safe in any thread:
     parsing touches no session state)."""
-    from .parsing import parse
+    from ..parsing import parse
 
     parse('var $warm_up { value = [1, "a"]|count }', "<warm-up>")
     is_complete(None, "var $warm_up {")
@@ -224,42 +211,12 @@ def is_complete(session: Any, cell: str) -> tuple[str, str]:
     if not parts.code.strip():
         return "complete", ""
     if session is None:
-        from .parsing import is_complete as parse_complete
+        from ..parsing import is_complete as parse_complete
 
         return parse_complete(parts.code)
     return session.is_complete(parts.code)
 
 
-def config(session: Any) -> dict[str, Any]:
-    """The session's front-end settings (``max_rows``), kept across ``%reset``."""
-    settings = getattr(session, "config", None)
-    if settings is None:
-        settings = {}
-        session.config = settings
-    return settings
-
-
 def render_options(session: Any) -> RenderOptions:
-    return RenderOptions(max_rows=int(config(session).get("max_rows", DEFAULT_MAX_ROWS)))
-
-
-def variables(session: Any) -> dict[str, Any]:
-    """Live ``$variables`` by name, plus the request roots ``input``, ``auth``, ``env``."""
-    names = dict(getattr(session, "variables", None) or {})
-    for root in ROOTS:
-        value = root_value(session, root)
-        if value is not None:
-            names.setdefault(root, value)
-    return names
-
-
-def root_value(session: Any, root: str) -> Any:
-    roots = getattr(session, "roots", None)
-    return roots.get(root) if isinstance(roots, dict) else None
-
-
-def set_root(session: Any, root: str, value: Any) -> None:
-    setter = getattr(session, "set_root", None)
-    if setter is None:
-        raise XsError("standard", f"this session cannot set ${root}")
-    setter(root, value)
+    """How the session's values are shown (``%config max_rows=…``)."""
+    return RenderOptions(max_rows=int(session.config.get("max_rows", DEFAULT_MAX_ROWS)))
