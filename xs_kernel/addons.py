@@ -4,8 +4,7 @@
 For each record, the addon list is evaluated with ``$output`` bound to that record, each
 addon runs with its input (its stack's ``db.query`` result is its value, as the addons
 page describes) and the value is stored on the record under ``as`` (a leading ``items.``
-names the records of a list or page). Imports ``nodes``, ``errors``, ``values`` and
-``request``; never the parser, the interpreter or the session module.
+names the records of a list or page).
 """
 
 from __future__ import annotations

@@ -3,7 +3,6 @@ every construct (function, query, task, tool, middleware, table, workflow_test,
 trigger…) and of the statements outside them — one per broken statement of a stack, not
 only the first of the file. Statements Xano documents that this runtime does not execute
 are warnings; a file holding only pieces of a definition is reported once as a fragment.
-Imports the parser, the compiler and the registry; never Jupyter.
 """
 
 from __future__ import annotations

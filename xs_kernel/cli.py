@@ -11,7 +11,6 @@ the kernel would show it (a last bare expression or what the last statement boun
 warnings go to stderr, and an uncaught error prints ``FILE:LINE:COL: <type>: <message>``
 on stderr with exit status 1. A script exported with ``jupyter nbconvert --to script`` runs
 too: each ``%magic`` line starts a new cell, run as the kernel would.
-Imports the session, parser and interpreter; never Jupyter.
 """
 
 from __future__ import annotations

@@ -7,7 +7,6 @@ function, endpoint, task and tool once with sample inputs (``smoke``). Exit stat
 anything failed. ``call`` loads DIR quietly and runs one endpoint with ``--input JSON``,
 printing its response as JSON (and the headers it set on stderr). Both take ``--db URL``
 (a PostgreSQL or SQLite URL; the default is an in-memory SQLite database).
-Imports the session, ``workspace``, ``smoke`` and ``request``; never Jupyter.
 """
 
 from __future__ import annotations

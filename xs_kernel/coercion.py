@@ -5,7 +5,7 @@
 ``email``, ``json``...) or raises ``Invalid`` with a reason that the caller wraps into an
 ``inputerror`` naming the attribute. Input declarations (``input { int age? }``) are
 checked by ``fieldtypes``, which uses these coercions and the ``INPUT_FILTERS``
-(``filters=trim|min:3``) defined here. Imports ``values`` only.
+(``filters=trim|min:3``) defined here.
 """
 
 from __future__ import annotations

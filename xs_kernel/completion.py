@@ -7,8 +7,7 @@ the keys of their objects (``$user.`` offers the keys of ``$user``), and ``%magi
 top of a cell. Help texts come from the specs' docstrings; ``help_text`` is also what
 ``%help`` prints. Context is found lexically (strings and comments skipped), not by the
 parser, so half-typed code still completes. Cursor positions are Python string indices,
-i.e. Unicode code points, as messaging protocol 5.2 requires. Imports no parser, no
-session and nothing from Jupyter.
+i.e. Unicode code points, as messaging protocol 5.2 requires.
 """
 
 from __future__ import annotations

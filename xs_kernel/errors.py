@@ -2,7 +2,7 @@
 
 Every error a user can see is an ``XsError``: it carries a XanoScript error type
 (``inputerror``, ``accessdenied``, ``notfound``, ``standard``, ...), a message, an optional
-payload and the span of the code that raised it. Imports only ``source``.
+payload and the span of the code that raised it.
 """
 
 from __future__ import annotations

@@ -5,8 +5,7 @@ values and filter arguments) and ``coerce_field``, which applies the same rules 
 inputs — the per-type coercion and the ``filters=trim|min:3`` validators come from
 ``coercion`` — plus what only a stored record needs: nullable (``type?``) versus optional
 (``name?``), enum values, nested object schemas and hashing of ``password`` fields.
-Every failure is an ``inputerror`` naming the field. Imports ``nodes``, ``errors``,
-``values``, ``coercion`` and ``hashing``; nothing from the interpreter or any back-end.
+Every failure is an ``inputerror`` naming the field.
 """
 
 from __future__ import annotations

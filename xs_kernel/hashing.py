@@ -1,9 +1,7 @@
 """Password hashes and HS256 tokens, on the standard library only.
 
 Owns the stored form of a ``password`` column (scrypt with a random salt) and the signed
-tokens ``security.create_auth_token`` / ``security.jws_*`` produce. Imports nothing from the
-project except ``errors``; used by ``fieldtypes`` (hashing on write) and
-``namespaces/security``.
+tokens ``security.create_auth_token`` / ``security.jws_*`` produce.
 """
 
 from __future__ import annotations

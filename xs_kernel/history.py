@@ -2,8 +2,7 @@
 
 Front ends use it for the up-arrow in consoles and for "search history". The history is
 kept in memory and lives as long as the kernel's session, like its variables; it is one
-session, numbered ``SESSION``. Imports nothing from Jupyter: the kernel adapter forwards
-requests here.
+session, numbered ``SESSION``.
 """
 
 from __future__ import annotations

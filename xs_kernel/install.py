@@ -8,7 +8,6 @@ kernel for its environment (the wheel carries ``share/jupyter/kernels/xanoscript
 command is for ``--user``/``--prefix`` installs, other names and other interpreters.
 It also copies the prebuilt JupyterLab extension (XanoScript highlighting) beside the
 kernelspec, so a JupyterLab installed elsewhere highlights cells too.
-Must not import the kernel or ipykernel: installing starts nothing.
 """
 
 from __future__ import annotations

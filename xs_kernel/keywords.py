@@ -2,8 +2,7 @@
 
 ``var``, ``conditional``, ``foreach``, ``return``, ``throw``... are grammar or compiler
 features, not registry entries, so their help and attribute names live here: completion,
-inspection and ``%help`` read this table the way they read the registry. Imports nothing
-from the project.
+inspection and ``%help`` read this table the way they read the registry.
 """
 
 from __future__ import annotations

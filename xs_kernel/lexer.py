@@ -6,7 +6,7 @@ load fast and never fail, so it does not consult the registry or the parser; a d
 such as ``redis.set`` is highlighted as a builtin whether or not it exists. A ``%magic``
 line at the top of a cell is highlighted as a directive; `//` and `#` start line comments
 (as in the grammar). JupyterLab's highlighter (labextension/) is generated from the same word
-lists. Imports only Pygments.
+lists.
 """
 
 from __future__ import annotations

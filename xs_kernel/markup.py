@@ -4,7 +4,7 @@
 only ``Markup`` (text this module already produced) passes through unchanged. Tag names and
 CSS classes are constants here, so no other module spells an angle bracket. Nothing in the
 output depends on the clock or on object identity (no ids, no scripts), which keeps rendered
-cells byte-for-byte stable for nbval. Imports only the standard library.
+cells byte-for-byte stable for nbval.
 """
 
 from __future__ import annotations

@@ -6,8 +6,7 @@ output in plain text, as the kernel produced it. ``-p`` injects parameters as pa
 does (see ``parameters``): a cell tagged ``injected-parameters`` after the cell tagged
 ``parameters``. A missing file, a file that is not a notebook, an unknown kernel or a kernel
 that dies give one plain line on stderr and exit status 2, never a Python traceback. Uses
-nbclient, the library nbconvert and nbval drive kernels with; it is a front end, so the
-language core never imports it.
+nbclient, the library nbconvert and nbval drive kernels with.
 """
 
 from __future__ import annotations

@@ -5,8 +5,7 @@ strict operators to ``fn(left, right)``; ``SHORT_CIRCUIT`` maps ``&& || ??`` to 
 that receive the two compiled operands, because their right side must not always run;
 ``INT_FAST`` gives the plain Python operator to use when both sides are ints, the common
 case in loops. ``WHERE_ONLY`` lists the db-clause operators, which only the db layer may
-evaluate. docs/semantics.md records every rule and its reason. Imports only ``values`` and
-``errors``; never the interpreter, the parser or lark.
+evaluate. docs/semantics.md records every rule and its reason.
 """
 
 from __future__ import annotations

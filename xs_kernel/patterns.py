@@ -6,7 +6,7 @@ rather than the standard ``re``: a pattern such as ``^(a|aa)+$`` can backtrack f
 and ``re`` can be neither bounded nor interrupted while it does, which would hang the
 kernel. Each match gets ``MATCH_TIMEOUT`` seconds (PHP's PCRE likewise gives up at its
 backtrack limit) and then raises ``RunawayPattern``, which each caller words as its own
-XanoScript error. Imports nothing from the project.
+XanoScript error.
 """
 
 from __future__ import annotations

@@ -7,7 +7,7 @@ turns ``$db.<table>.<field>`` paths (optionally followed by query filters such a
 ``RawExpr.evaluate`` — so user values only ever become bound parameters, never SQL text.
 The null-safe operators (``==?``, ``includes?`` ...) drop their condition when the value
 is null (or empty text or an empty array: the engine calls the flag ``ignore_empty``).
-``backends/db_store`` compiles the tree to SQL. Imports ``nodes``, ``errors``, ``values``.
+``backends/db_store`` compiles the tree to SQL.
 """
 
 from __future__ import annotations

@@ -3,8 +3,7 @@
 A builtin statement (``redis.set``), a filter (``trim``) or a magic (``%vars``) is one
 decorated Python function; its docstring is the help text that ``%help``, completion and
 inspection show. The interpreter, the completer and the docs all read this registry, so
-adding a name is one local change. Imports nothing from the interpreter, parser, session
-or kernel; namespace and filter modules import this module, never the other way round.
+adding a name is one local change.
 """
 
 from __future__ import annotations

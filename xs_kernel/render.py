@@ -13,8 +13,6 @@ the number in its ``title``; ``text/plain`` keeps the number, which a user can p
 Only the first ``max_rows`` rows are shown, with a visible "showing N of M rows" line.
 Output is deterministic: no ids, no timestamps, no addresses. This module receives a value
 and never reaches back into the session or a back-end. All HTML goes through ``markup``.
-Imports ``markup`` and ``values`` only; never the session, the interpreter, the parser or
-Jupyter.
 """
 
 from __future__ import annotations

@@ -10,8 +10,7 @@ restores the caller's afterwards. Branch middleware (``branch { middleware = {qu
 ``{vars: input, type: "pre"}`` and, with ``response_strategy = "merge"`` (the default),
 its object response is merged into the input (``replace`` replaces it); a post middleware
 gets ``{vars: response, type: "post"}`` and changes the response the same way;
-``exception_policy = "silent"`` ignores its errors. Imports ``errors``, ``nodes``,
-``values``, ``fieldtypes``; never the parser, the session module or Jupyter.
+``exception_policy = "silent"`` ignores its errors.
 """
 
 from __future__ import annotations

@@ -5,8 +5,7 @@ auto-incremented int unless the schema declares another type, and ``created_at``
 milliseconds), the indexes (``btree|unique`` becomes a unique constraint), and the checks
 that run before a write (``prepare_insert``/``prepare_update``: per-field coercion through
 ``fieldtypes``, inputerror naming the field). Knows nothing about SQL: ``backends/db_store``
-turns a TableSchema into tables. Imports ``nodes``, ``errors``, ``fieldtypes``,
-``coercion`` (the type names).
+turns a TableSchema into tables.
 """
 
 from __future__ import annotations

@@ -7,8 +7,7 @@ request roots ``$input``, ``$auth`` and ``$env`` are frame attributes. ``$this``
 ``array.*`` condition runs; outside such an evaluation the names fall back to ordinary
 variables (``as $result`` is common). Also owns the request-style ``$env`` defaults and
 the did-you-mean warning for undefined variables. Deep copies of values are
-``values.copy_value``. Imports ``values`` and ``errors`` only; never the compiler, the
-parser or the session.
+``values.copy_value``.
 """
 
 from __future__ import annotations

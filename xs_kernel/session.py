@@ -4,8 +4,7 @@ cell to the next; ``run(code)`` parses, compiles and runs a cell and returns an 
 ``run`` never raises: syntax errors, runtime errors, interrupts and even bugs come back as
 ``Outcome.error`` (an ``XsError`` located in the cell). Events (``debug.log`` lines and
 warnings) are collected in ``Outcome.events`` and also handed to ``sink`` as they happen,
-so a kernel can stream them. Nothing here prints. Imports the parser (lazily), the
-interpreter, the registry and services; never Jupyter, the kernel or the renderer.
+so a kernel can stream them. Nothing here prints.
 """
 
 from __future__ import annotations

@@ -1,7 +1,7 @@
 """Control-flow signals of running XanoScript: break, continue, return, debug.stop.
 
 They derive from ``BaseException`` (not ``XsError``, not ``Exception``), so neither a
-``try_catch`` nor a builtin's ``except Exception`` can swallow them. Imports nothing.
+``try_catch`` nor a builtin's ``except Exception`` can swallow them.
 """
 
 from __future__ import annotations

@@ -11,8 +11,6 @@ true, an e-mail, a uuid, the first enum value…). The outcome of one run is one
 * ``error``: anything else: an unknown or unsupported statement, a runtime error.
 
 ``$auth`` is user 1 (a uuid when the workspace's auth table has uuid ids).
-
-Imports ``workspace``, ``errors`` and ``fieldtypes``; never Jupyter.
 """
 
 from __future__ import annotations

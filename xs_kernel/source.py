@@ -1,8 +1,7 @@
 """Source positions and caret excerpts.
 
 Owns ``Span`` (1-based line and column, end inclusive of the last character's column + 1)
-and the formatting of an excerpt with a caret under the offending text. Imports nothing
-from the project and no third-party package.
+and the formatting of an excerpt with a caret under the offending text.
 """
 
 from __future__ import annotations

@@ -4,7 +4,7 @@ file storage, the JavaScript runtime…) and that this runtime has no local vers
 Such a statement compiles (a workspace that uses it still loads, and everything before
 it runs) and stops with an ``unsupported`` error, naming it, when it is reached;
 ``xs check`` reports it as a warning. A statement a later module implements (registered
-in the registry) is never treated as unsupported. Imports ``errors`` only.
+in the registry) is never treated as unsupported.
 """
 
 from __future__ import annotations

@@ -6,8 +6,7 @@ type names, truthiness, emptiness, equality, ordering, text conversion, JSON, de
 and the conversions the filters share (PHP ``intval``/``floatval`` for ``to_int`` /
 ``to_decimal``). Coercing attributes and inputs to declared types is ``coercion``'s job.
 Binary data (a decoded base64 payload, a raw HMAC) is a ``BinaryText``: still text to the
-language, but it remembers that each character stands for one byte. It imports only the
-standard library: never the interpreter, parser, registry or any back-end.
+language, but it remembers that each character stands for one byte.
 docs/semantics.md records each rule and why.
 """
 

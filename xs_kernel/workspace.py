@@ -7,7 +7,6 @@ tests…), defines what each file holds in the session, compiles every construct
 broken statement is found at load time, and keeps going past failures. It returns one
 ``Loaded`` row per construct (or per file that did not parse) with a
 ``FILE:LINE:COL: type: message`` reason for each failure. ``smoke.py`` runs what loaded.
-Imports the parser (lazily), ``errors`` and ``nodes``; never Jupyter.
 """
 
 from __future__ import annotations

@@ -7,7 +7,7 @@ the codec below decides how each value is stored, every key gets ``prefix`` in f
 and redis-py exceptions never leave this module. Connection trouble becomes a ``standard``
 XsError naming host and port (never the password); Redis refusing a command because of
 what a key holds becomes ``StoreRefused``, which the redis namespace words for the user
-because only it knows the statement. Imports nothing above ``errors`` and ``values``.
+because only it knows the statement.
 
 Codec (why): text is stored as its own bytes so other clients read it naturally, unless
 those bytes would decode as JSON (``"42"``, ``"true"``), in which case it is stored

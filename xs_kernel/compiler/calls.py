@@ -13,8 +13,7 @@ the spec has ``returns=False``, whatever the implementation returns is written b
 that path (``math.add $n``, ``array.push $a``); with ``returns=True`` the implementation
 may change an array/object target in place and its result goes to ``as`` (``array.pop``).
 Any other non-empty value just means "evaluate the target and pass it as call.target".
-Reaches builtins only through the registry passed to the ``Compiler``; never imports a
-namespace module, the parser or the session.
+Reaches builtins only through the registry passed to the ``Compiler``.
 """
 
 from __future__ import annotations

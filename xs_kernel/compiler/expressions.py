@@ -3,7 +3,7 @@ arrays and objects, the ternary and backtick expressions.
 
 Every handler returns ``thunk(frame) -> value``. Operator meaning comes from
 ``operators`` tables keyed by the node's enum; this module only wires operands and error
-positions. Filters live in ``compiler.filters``. Never imports the parser or the session.
+positions. Filters live in ``compiler.filters``.
 """
 
 from __future__ import annotations

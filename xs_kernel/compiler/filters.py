@@ -6,8 +6,7 @@ argument counts fail before anything runs); the receiver's type is checked again
 filter's ``accepts`` at run time. Lazy arguments become ``lazy(this, index=, result=,
 parent=)`` callables that evaluate the pre-compiled argument with only the roots the
 expression actually mentions bound on the frame, restored afterwards.
-Reads filter specs from the registry passed to the ``Compiler``; never imports a
-``filters/`` module, the parser or the session.
+Reads filter specs from the registry passed to the ``Compiler``.
 """
 
 from __future__ import annotations

@@ -5,8 +5,7 @@ precondition and bare expressions.
 Variables are function-wide (one dict per frame); assignment stores a private deep copy
 of arrays and objects so two variables never share one. Loop control uses the signals
 of ``compiler.signals``; a ``try_catch`` catches XanoScript errors only (never an
-interrupt or a control signal), and its ``finally`` always runs. Never imports the
-parser or the session.
+interrupt or a control signal), and its ``finally`` always runs.
 """
 
 from __future__ import annotations

@@ -2,8 +2,7 @@
 
 ``assignment(c, expr)`` compiles a path into a reader and a writer. Writing through a
 path creates missing intermediate objects (``scope.put``); the root is the variable in the
-frame's dict, or the ``$input``/``$auth``/``$env`` object of the frame. Imports ``nodes``,
-``scope`` and ``errors`` only.
+frame's dict, or the ``$input``/``$auth``/``$env`` object of the frame.
 """
 
 from __future__ import annotations

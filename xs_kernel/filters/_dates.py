@@ -5,7 +5,7 @@ A timestamp is an int of epoch milliseconds. This module reads date text (ISO 86
 month" ...) the way PHP's ``strtotime`` does for the common forms, formats with PHP
 ``date()`` letters, and parses with an explicit PHP format. Every function that depends on
 the clock takes ``now`` (epoch ms) as an argument so it can be tested. Errors are
-``inputerror``s naming the filter. Imports only ``values`` and ``_support``.
+``inputerror``s naming the filter.
 """
 
 from __future__ import annotations

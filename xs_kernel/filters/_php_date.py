@@ -3,8 +3,7 @@
 ``php_date`` writes an aware datetime with a format such as ``"Y-m-d H:i:s"``;
 ``parse_with_format`` reads text with one (PHP's ``DateTime::createFromFormat``: fields the
 format does not mention come from the current time, or from 1970-01-01 00:00:00 when the
-format contains ``!`` or ``|``). A backslash makes the next character literal. Imports only
-``_support``.
+format contains ``!`` or ``|``). A backslash makes the next character literal.
 """
 
 from __future__ import annotations

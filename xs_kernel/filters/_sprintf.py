@@ -2,7 +2,7 @@
 
 Supports ``%[n$][flags][width][.precision]spec`` with flags ``- + 0 space 'c`` and the
 specifiers ``b c d e E f F g G o s u x X %``. Arguments are converted the way PHP does
-(``%d`` reads ``"12 kg"`` as 12). Imports only ``values`` and ``_support``.
+(``%d`` reads ``"12 kg"`` as 12).
 """
 
 from __future__ import annotations

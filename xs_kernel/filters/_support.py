@@ -1,8 +1,7 @@
 """Shared helpers for the filter modules: argument checks, error builders and paths.
 
 Every helper raises ``XsError("inputerror", ...)`` naming the filter, never a raw Python
-exception. Registers no filter (it is not in ``MODULES``). Imports only ``values`` and
-``errors``; never the interpreter, parser or session.
+exception. Registers no filter (it is not in ``MODULES``).
 """
 
 from __future__ import annotations

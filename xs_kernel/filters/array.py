@@ -2,8 +2,7 @@
 
 Every filter returns a new array and leaves its receiver alone (nested values may be
 shared). Equality is ``values.equals`` (1 equals 1.0, "1" does not equal 1). Sorting,
-grouping, the ``filter_*`` family and sums live in ``array_query.py``. Imports only the
-registry, ``values`` and ``_support``.
+grouping, the ``filter_*`` family and sums live in ``array_query.py``.
 """
 
 from __future__ import annotations

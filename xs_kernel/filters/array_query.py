@@ -2,7 +2,7 @@
 and aggregates (``sum``, ``avg``, ``product``, ``array_min``, ``array_max``).
 
 A PATH argument names a field inside each element (``"user.name"``); without one the
-element itself is used. Imports only the registry, ``values`` and ``_support``.
+element itself is used.
 """
 
 from __future__ import annotations

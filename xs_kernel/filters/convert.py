@@ -2,7 +2,7 @@
 fallbacks (``first_notnull``/``first_notempty``) and comparisons written as filters.
 
 Conversions follow PHP where XanoScript does (``"133.45 kg"|to_int`` is 133); every rule is
-in ``values``. Imports only the registry, ``values`` and ``_support``.
+in ``values``.
 """
 
 from __future__ import annotations

@@ -1,8 +1,7 @@
 """CSV filters: reading CSV text into arrays or objects and writing rows as CSV text.
 
 Fields are texts when read; when written, arrays and objects inside a row become JSON and
-null an empty field. Rows end with a newline. Imports only the registry, ``values`` and
-``_support``.
+null an empty field. Rows end with a newline.
 """
 
 from __future__ import annotations

@@ -4,7 +4,6 @@
 Text stands for its UTF-8 bytes, except a ``values.BinaryText`` (what ``hex2bin``,
 ``base64_decode`` or a raw digest return when the bytes are not UTF-8), which stands for
 its own bytes; so ``|hmac_sha256:key:true|base64_encode`` gives the usual signature.
-Imports only the registry, ``values`` and ``_support``.
 """
 
 from __future__ import annotations

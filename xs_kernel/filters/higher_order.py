@@ -3,8 +3,7 @@
 Their expression argument arrives unevaluated as a ``registry.Lazy``; calling
 ``fn(element, index=i, parent=array)`` evaluates it with ``$$``/``$this``, ``$index`` and
 ``$parent`` bound (``reduce`` also binds ``$result``). The JavaScript ``lambda_*`` family
-needs Xano's Lambda runtime and is not provided. Imports only the registry, ``values`` and
-``_support``.
+needs Xano's Lambda runtime and is not provided.
 """
 
 from __future__ import annotations

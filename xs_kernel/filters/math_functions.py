@@ -2,8 +2,7 @@
 and integers written in other bases (``dechex``, ``bindec``, ``base_convert`` ...).
 
 Values outside a function's domain (``-1|sqrt``, ``0|ln``) are an ``inputerror`` rather than
-NaN or infinity, which JSON cannot hold. Imports only the registry, ``values`` and
-``_support``.
+NaN or infinity, which JSON cannot hold.
 """
 
 from __future__ import annotations

@@ -4,8 +4,7 @@ parity and ``number_format``.
 Receivers and arguments may be numbers or text that spells a number (null counts as 0);
 anything else is an ``inputerror``. Integer results that overflow 64 bits become decimals,
 as in PHP; division or modulus by zero is a ``standard`` error. Powers, roots, logarithms
-and trigonometry live in ``math_functions.py``. Imports only the registry, ``values``,
-``errors`` and ``_support``.
+and trigonometry live in ``math_functions.py``.
 """
 
 from __future__ import annotations

@@ -2,7 +2,7 @@
 
 A path is a key or a dotted path (``"user.address.city"``, ``"items.0.id"``); on arrays a
 key is a position (negative counts from the end). Writing filters return a new object and
-never change the receiver. Imports only the registry, ``values`` and ``_support``.
+never change the receiver.
 """
 
 from __future__ import annotations

@@ -5,7 +5,7 @@ backtracks without end fails with a clear error instead of hanging the kernel. P
 spellings Python lacks
 (``\\z``, ``\\h``) are translated; a pattern that does not parse is an ``inputerror``
 naming the filter; a pattern without delimiters is used as it is. Results follow PHP's
-``preg_*`` functions. Imports only the registry, ``values`` and ``_support``.
+``preg_*`` functions.
 """
 
 from __future__ import annotations

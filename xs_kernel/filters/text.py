@@ -1,8 +1,7 @@
 """Text filters: trimming, case, searching, slicing, escaping, padding and ``sprintf``.
 
 Receivers are text (null reads as ""); positions and lengths count characters, not bytes.
-Regex filters live in ``regex.py``, URL filters in ``url.py``. Imports only the registry,
-``values`` and ``_support``.
+Regex filters live in ``regex.py``, URL filters in ``url.py``.
 """
 
 from __future__ import annotations

@@ -4,7 +4,7 @@
 A timestamp is an int of epoch milliseconds; a receiver may also be date text ("now",
 "2023-08-15T20:45:30Z", "next friday"), which is read first. A null receiver gives null.
 The optional timezone (default UTC) decides how wall-clock text is read and written.
-The date rules are in ``_dates``. Imports only the registry and the filter helpers.
+The date rules are in ``_dates``.
 """
 
 from __future__ import annotations

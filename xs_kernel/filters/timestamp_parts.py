@@ -3,7 +3,7 @@
 The docs list them for database queries; here they also work on plain values. Each takes
 an optional timezone (default UTC) that decides the calendar day and hour. Month and year
 arithmetic keeps the day inside the target month (Jan 31 + 1 month is Feb 28/29), as a
-database interval does. Imports only the registry and the filter helpers.
+database interval does.
 """
 
 from __future__ import annotations

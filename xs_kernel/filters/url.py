@@ -1,7 +1,7 @@
 """URL filters: percent-encoding, query-string arguments and URL parsing.
 
 Behaviour follows PHP (``urlencode``/``rawurlencode``, ``parse_url``, ``parse_str``): a URL
-is only text, never fetched. Imports only the registry and ``_support``.
+is only text, never fetched.
 """
 
 from __future__ import annotations

@@ -6,7 +6,7 @@ the session are created again on the new one), ``%outbox`` lists the emails
 ``$input`` (path parameters, query string and the JSON object) and ``$auth``, ``%task``
 runs a task's stack, and ``%test`` runs the ``test`` blocks of a function or endpoint and
 reports each as pass or fail. Runs constructs only through ``session.invoke`` and
-``session.run_statements``; never imports the session module, the interpreter or Jupyter.
+``session.run_statements``.
 """
 
 from __future__ import annotations

@@ -1,7 +1,7 @@
 """The %redis magic: show or switch the session's Redis back-end.
 
-Reaches Redis only through ``session.services`` (``describe``, ``use_redis``); never imports
-redis, fakeredis or the back-end modules, so the password masking stays the store's job.
+Reaches Redis only through ``session.services`` (``describe``, ``use_redis``), so the
+password masking stays the store's job.
 """
 
 from __future__ import annotations

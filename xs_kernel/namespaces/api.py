@@ -5,7 +5,6 @@ result}}``; header lists hold ``"Name: value"`` texts and a JSON body is decoded
 statuses are results, not errors; a failure to reach the server (refused, unknown host,
 timeout, bad URL) is a XanoScript error. For GET/HEAD/DELETE, ``params`` goes into the query
 string; for other methods it is the body (JSON unless a form content type is given).
-Uses urllib from the standard library. Must not import the interpreter or the parser.
 """
 
 from __future__ import annotations

@@ -7,7 +7,7 @@ With a condition or a key expression, evaluated per element with ``$this``, ``$i
 and ``$parent`` bound (a Lazy): ``array.find``, ``array.find_index``, ``array.has``,
 ``array.every``, ``array.filter``, ``array.filter_count``, ``array.partition``,
 ``array.map``, ``array.group_by``, ``array.union``, ``array.difference``,
-``array.intersection``. Imports the registry, ``values`` and ``errors`` only.
+``array.intersection``.
 """
 
 from __future__ import annotations

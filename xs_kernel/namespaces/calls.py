@@ -3,8 +3,7 @@
 ``tool.call``, ``task.call``, ``middleware.call``, ``addon.call`` and ``action.call``.
 
 The endpoint or construct must have been defined in the session (a cell, ``%load`` or
-``xs load``). Requests are built by ``request.call_endpoint``. Imports the registry,
-``request`` and ``errors``; never the interpreter, the parser or the session module.
+``xs load``). Requests are built by ``request.call_endpoint``.
 """
 
 from __future__ import annotations

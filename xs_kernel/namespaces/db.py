@@ -3,8 +3,7 @@
 Each statement names its table as the target (``db.get "user" { ... }``) and reaches the
 database only through ``call.services.db`` (``backends/db_store``). Where clauses, joins
 and evals arrive as written (``Param(raw=True)``) and become a condition tree in
-``query``; values never become SQL text. Must not import the interpreter, the parser or
-any database library.
+``query``; values never become SQL text.
 """
 
 from __future__ import annotations

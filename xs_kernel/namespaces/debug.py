@@ -1,7 +1,6 @@
 """The ``debug.*`` statements that are plain builtins: ``debug.log``.
 
 ``debug.stop`` halts the whole run, so the interpreter runs it itself (compiler/core.py).
-Imports only the registry; never the interpreter, parser or session.
 """
 
 from __future__ import annotations

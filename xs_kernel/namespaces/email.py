@@ -4,7 +4,7 @@ A notebook must not mail real people, so each message (provider, to, from, subje
 message and the optional reply_to/cc/bcc) is appended to ``call.services.outbox`` — shown
 by ``%outbox`` — and returned as the statement's result. The API key is checked for
 presence only and never stored. The rest of ``util.*`` lives in ``util.py`` (interpreter
-side). Must not import the interpreter, the parser or any back-end library.
+side).
 """
 
 from __future__ import annotations

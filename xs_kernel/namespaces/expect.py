@@ -5,7 +5,6 @@ raises an error named ``ExpectationFailed`` when the check fails, so ``%test`` c
 it and a plain cell shows it as a failed cell. ``expect.to_throw { stack { ... } exception
 = "..." }`` runs its nested stack and passes only if that raises a matching error; inside a
 unit ``test`` block (no stack) ``%test`` checks the tested function's own error instead.
-Must not import the interpreter, the parser or any back-end.
 """
 
 from __future__ import annotations

@@ -3,7 +3,6 @@
 Each is ``target="variable"`` with no result: the interpreter passes the variable's value
 as ``call.target`` and writes the returned value back (see compiler/calls.py). Arithmetic
 follows the operators (``operators.add`` etc.), so ``math.add`` and ``+`` always agree.
-Imports ``operators``, ``registry`` and ``errors``; never the interpreter or session.
 """
 
 from __future__ import annotations

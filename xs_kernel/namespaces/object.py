@@ -1,5 +1,5 @@
 """The ``object.*`` statements: ``object.keys``, ``object.values``, ``object.entries``
-(``object.keys { value = $o } as $k``). Imports the registry, ``values`` and ``errors``.
+(``object.keys { value = $o } as $k``).
 """
 
 from __future__ import annotations

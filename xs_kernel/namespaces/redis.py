@@ -3,8 +3,8 @@
 Every implementation checks its own arguments before Redis sees them (so the embedded and
 the real back-end give identical errors), makes one call on ``call.services.redis`` and
 words the store's refusals (a key holding the wrong kind of value) for the user, naming the
-statement and the key. Must not import redis, fakeredis or ``backends`` (the store is
-reached only through ``call.services``), nor the interpreter, parser or session.
+statement and the key. The store is reached only through
+``call.services``.
 """
 
 from __future__ import annotations

@@ -5,7 +5,7 @@ Passwords use the same scrypt hashes a ``password`` table field stores (``hashin
 ``security.jws_*`` are HS256 JWTs; auth tokens are signed with the session's secret
 (``XS_AUTH_SECRET`` or a random one per session) so ``%call --token`` can turn them back
 into ``$auth``. Encryption (``security.encrypt``) is not provided: it needs a cipher library
-the kernel does not depend on. Must not import the interpreter, the parser or back-ends.
+the kernel does not depend on.
 """
 
 from __future__ import annotations

@@ -2,8 +2,7 @@
 tests with a result (``text.contains $s { value = "x" } as $found``).
 
 Edits are ``target="variable"`` without a result: the returned text is written back to
-the variable. Tests take the variable's value and return a bool. Imports the registry,
-``values`` and ``errors``; never the interpreter or session.
+the variable. Tests take the variable's value and return a bool.
 """
 
 from __future__ import annotations

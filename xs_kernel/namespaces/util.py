@@ -3,8 +3,7 @@ the request-context readers ``util.get_env``, ``util.get_all_input``,
 ``util.get_raw_input``, ``util.get_vars`` and ``util.geo_distance``
 (``util.send_email`` lives in ``email.py``).
 
-The readers reach the running frame through ``call.session.frame``. Imports the
-registry, ``values`` and ``errors``; never the interpreter or the parser.
+The readers reach the running frame through ``call.session.frame``.
 """
 
 from __future__ import annotations

@@ -3,8 +3,7 @@
 Owns one method per grammar rule of ``xanoscript.lark`` (called by lark's LALR parser
 with the rule's children: tokens and already-built nodes). Generic ``name target {...}`` items are kept as
 ``RawItem`` until their enclosing context is known; ``placement`` turns them into
-statements, constructs, blocks or input fields. Must not import lark: tokens are only
-duck-typed (``type``, ``line``, ``column``, ``end_line``, ``end_column``).
+statements, constructs, blocks or input fields.
 """
 
 from __future__ import annotations

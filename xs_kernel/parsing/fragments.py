@@ -4,7 +4,7 @@ operator precedence.
 ``RawItem`` and friends hold a generic item or a fragment of one until the rule that
 owns it is reduced; string escapes, text-block dedenting and input-filter arguments are
 decoded here; ``fold`` turns a flat ``operand op operand ...`` run into nested
-``Binary`` nodes. Imports only ``nodes``, ``errors`` and ``source``; must not import lark.
+``Binary`` nodes.
 """
 
 from __future__ import annotations

@@ -4,7 +4,6 @@ Owns the lark object (LALR, contextual lexer, built once per process from the pa
 ``xanoscript.lark``), the public ``parse`` / ``parse_expression`` / ``is_complete`` API
 and the translation of lark's exceptions into ``XsSyntaxError``. Nodes are built during
 parsing by ``builder.AstBuilder`` (inline callbacks), so no parse tree is kept.
-Must not import the interpreter or anything Jupyter.
 """
 
 from __future__ import annotations

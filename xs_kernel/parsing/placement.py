@@ -6,7 +6,6 @@ program ``function "f" {...}`` is a ``Construct``; inside ``input { }`` or
 ``schema { }`` ``text? name?="x"`` is an ``InputField``; inside a construct
 ``stack { }`` is a ``Block`` of statements; in a statement list ``redis.set {...}`` is a
 ``Statement``; inside a statement's braces ``stack { }`` is again a nested ``Block``.
-Imports only ``nodes``, ``errors`` and ``source``; must not import lark.
 """
 
 from __future__ import annotations

@@ -4,7 +4,7 @@ Owns the table from grammar terminals to plain words, the detection of the commo
 (``else if``, an operator after a filter chain, ``=`` in an object literal, ``:`` in a
 statement block, unclosed blocks and strings, ``;``) and the bracket/string scanner that
 also answers ``is_complete``. Lark exceptions are only duck-typed (``token``,
-``expected``, ``line``, ``column``, ``char``); this module must not import lark.
+``expected``, ``line``, ``column``, ``char``);
 """
 
 from __future__ import annotations
