@@ -8,7 +8,8 @@ from contextlib import closing
 
 import pytest
 
-from xs_kernel.backends.redis_store import RedisStore, StoreRefused, decode, encode
+from xs_kernel.backends.redis_store import RedisStore, decode, encode
+from xs_kernel.keyvalue import Holds, Refusal, StoreRefused
 from xs_kernel.errors import XsError
 from xs_kernel.values import to_json
 
@@ -189,22 +190,22 @@ def test_text_written_by_another_client_reads_back_as_text(store, raw) -> None:
 
 
 @pytest.mark.parametrize("method, args, holds", [
-    ("count", (), "text"),
-    ("push", ("v",), "text"),
-    ("range", (0, -1), "text"),
-    ("incr", (1,), "text"),
-    ("ratelimit", (60,), "text"),
+    ("count", (), Holds.TEXT),
+    ("push", ("v",), Holds.TEXT),
+    ("range", (0, -1), Holds.TEXT),
+    ("incr", (1,), Holds.TEXT),
+    ("ratelimit", (60,), Holds.TEXT),
 ])
 def test_wrong_kind_is_a_refusal_saying_what_the_key_holds(store, method, args, holds) -> None:
     store.set("k", "some text")
     with pytest.raises(StoreRefused) as info:
         getattr(store, method)("k", *args)
-    assert (info.value.key, info.value.holds, info.value.reason) == ("k", holds, "wrongkind")
+    assert (info.value.key, info.value.holds, info.value.reason) == ("k", holds, Refusal.WRONG_KIND)
 
 
 @pytest.mark.parametrize("stored, holds", [
-    ({"a": 1}, "an object"), ([1], "an array"), (True, "a bool"), (None, "null"),
-    ("5", "text"),
+    ({"a": 1}, Holds.OBJECT), ([1], Holds.ARRAY), (True, Holds.BOOL), (None, Holds.NULL),
+    ("5", Holds.TEXT),
 ])
 def test_holds_names_the_value_type(store, stored, holds) -> None:
     store.set("k", stored)
@@ -216,14 +217,14 @@ def test_holds_names_redis_types_the_statements_never_create(store, raw) -> None
     raw.sadd((store.prefix + "s").encode(), "m")
     store.push("l", 1)
     assert [store.holds(k) for k in ("h", "s", "l", "none")] == [
-        "a Redis hash", "a Redis set", "a list", "nothing"]
+        Holds.HASH, Holds.SET, Holds.LIST, Holds.NOTHING]
 
 
 def test_integer_overflow_is_a_refusal(store) -> None:
     store.set("big", 2**63 - 1)
     with pytest.raises(StoreRefused) as info:
         store.incr("big", 1)
-    assert info.value.reason == "overflow" and info.value.holds == "an int"
+    assert info.value.reason is Refusal.OVERFLOW and info.value.holds is Holds.INT
     assert store.get("big") == 2**63 - 1
 
 

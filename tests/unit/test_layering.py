@@ -61,6 +61,7 @@ RULES: dict[str, Rule] = {
     "nodes": rule("source"),
     "hashing": rule("errors"),
     "unsupported": rule("errors"),
+    "keyvalue": rule(),
     "operators": rule("errors", "nodes", "values"),
     "coercion": rule("patterns", "values"),
     "query": rule("errors", "nodes", "values"),
@@ -84,13 +85,14 @@ RULES: dict[str, Rule] = {
                       packages={"dateutil"}),
     "namespaces": rule(),
     # statements reach back-ends only through call.services, never a back-end module
-    "namespaces.*": rule("registry", *VALUE_MODEL, "hashing", "query", "request", "addons"),
+    "namespaces.*": rule("registry", *VALUE_MODEL, "hashing", "query", "request", "addons",
+                         "keyvalue"),
     "addons": rule("errors", "nodes", "request"),
     "request": rule("errors", "fieldtypes", "nodes", "values"),
     # back-ends: the only modules that import redis, fakeredis, SQLAlchemy, psycopg
     "backends": rule(),
     "backends.*": rule("backends.*", "errors", "values", "query", "schema", "fieldtypes",
-                       "patterns", packages=DATABASES | REDIS),
+                       "patterns", "keyvalue", packages=DATABASES | REDIS),
     "services": rule("backends.*"),
     # the session: parse, compile, run; never Jupyter, never rendering
     "session": rule("compiler", "compiler.*", "errors", "functions", "parsing", "registry",

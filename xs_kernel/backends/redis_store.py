@@ -31,6 +31,7 @@ from redis.exceptions import TimeoutError as RedisTimeoutError
 from redis.retry import Retry
 
 from ..errors import XsError
+from ..keyvalue import Holds, Refusal, StoreRefused
 from ..values import to_json, type_name
 
 # A server that is down, or accepts and then stalls, costs at most connect + one read, so
@@ -50,13 +51,6 @@ end
 return n
 """
 
-# What TYPE answers for keys redis.* statements never create.
-_REDIS_KINDS = {"hash": "a Redis hash", "set": "a Redis set", "zset": "a Redis sorted set",
-                "stream": "a Redis stream", "list": "a list", "none": "nothing"}
-_VALUE_KINDS = {"text": "text", "null": "null", "int": "an int", "decimal": "a decimal",
-                "bool": "a bool", "array": "an array", "object": "an object"}
-
-
 def _overview_row(name: str, kind: str, pttl: Any, replies: list[Any]) -> dict[str, Any]:
     ttl = None if pttl is None or int(pttl) < 0 else -(-int(pttl) // 1000)  # whole seconds, up
     if kind == "list":
@@ -66,20 +60,10 @@ def _overview_row(name: str, kind: str, pttl: Any, replies: list[Any]) -> dict[s
                 "value": shown + (["…"] if length > len(shown) else [])}
     if kind == "string":
         value = decode(replies[0])
-        return {"key": name, "holds": _VALUE_KINDS[type_name(value)], "ttl": ttl, "value": value}
-    return {"key": name, "holds": _REDIS_KINDS.get(kind, f"a Redis {kind}"), "ttl": ttl,
-            "value": None}
+        return {"key": name, "holds": Holds.of_value(type_name(value)).value, "ttl": ttl,
+                "value": value}
+    return {"key": name, "holds": Holds.of_redis_type(kind).value, "ttl": ttl, "value": None}
 
-
-class StoreRefused(Exception):
-    """Redis refused a command on KEY because of what it holds (``holds``: "text",
-    "a list", ...). ``reason`` is "wrongkind" or "overflow"."""
-
-    def __init__(self, key: str, holds: str, reason: str = "wrongkind") -> None:
-        super().__init__(f"key {key!r} holds {holds} ({reason})")
-        self.key = key
-        self.holds = holds
-        self.reason = reason
 
 
 # -- codec ------------------------------------------------------------------------------
@@ -204,9 +188,8 @@ def _mask(url: str) -> str:
 
 
 class RedisStore:
-    """A session's Redis: embedded (URL None) or the server at URL, with a key PREFIX."""
-
-    Refused = StoreRefused  # lets the namespace catch it without importing this module
+    """A session's Redis: embedded (URL None) or the server at URL, with a key PREFIX.
+    Implements ``keyvalue.KeyValueStore``, the contract of the redis.* statements."""
 
     def __init__(self, url: str | None, prefix: str = "") -> None:
         self.prefix = prefix or ""
@@ -261,14 +244,10 @@ class RedisStore:
             conn.send_command(*command)
             return conn.read_response()
         except ResponseError as exc:  # the reply was read whole: the connection is fine
-            raise self._refusal(key, exc) from None
-        except (RedisConnectionError, RedisTimeoutError) as exc:
-            self._drop(conn)
-            raise self._unreachable(exc) from None
+            raise self._translated(key, exc) from None
         except RedisError as exc:
             self._drop(conn)
-            raise XsError("standard", f"Redis at {self.where} failed: "
-                          f"{_scrub(str(exc), self.url)}") from None
+            raise self._translated(key, exc) from None
         except BaseException:
             self._drop(conn)
             raise
@@ -278,8 +257,14 @@ class RedisStore:
         if conn is not None:
             conn.disconnect()
 
-    def _unreachable(self, exc: Exception) -> XsError:
-        return XsError("standard", f"cannot reach Redis at {self.where}: "
+    def _translated(self, key: str | None, exc: RedisError) -> Exception:
+        """The one translation of redis-py's exceptions (see the module docstring)."""
+        if isinstance(exc, ResponseError):
+            return self._refusal(key, exc)
+        if isinstance(exc, (RedisConnectionError, RedisTimeoutError)):
+            return XsError("standard", f"cannot reach Redis at {self.where}: "
+                           f"{_scrub(str(exc), self.url)}")
+        return XsError("standard", f"Redis at {self.where} failed: "
                        f"{_scrub(str(exc), self.url)}")
 
     def _refusal(self, key: str | None, exc: ResponseError) -> Exception:
@@ -288,17 +273,17 @@ class RedisStore:
                                 or "not a valid float" in text):
             return StoreRefused(key, self.holds(key))
         if key is not None and ("overflow" in text or "NaN or Infinity" in text):
-            return StoreRefused(key, self.holds(key), "overflow")
+            return StoreRefused(key, self.holds(key), Refusal.OVERFLOW)
         return XsError("standard", f"Redis at {self.where} refused the command: "
                        f"{_scrub(text, self.url)}")
 
-    def holds(self, key: str) -> str:
-        """What KEY holds, in words: "text", "an object", "a list", "nothing", ..."""
+    def holds(self, key: str) -> Holds:
+        """What KEY holds."""
         kind = self._run(None, "TYPE", self._key(key))
         kind = kind.decode() if isinstance(kind, bytes) else str(kind)
         if kind != "string":
-            return _REDIS_KINDS.get(kind, f"a Redis {kind}")
-        return _VALUE_KINDS[type_name(decode(self._run(None, "GET", self._key(key))))]
+            return Holds.of_redis_type(kind)
+        return Holds.of_value(type_name(decode(self._run(None, "GET", self._key(key)))))
 
     # -- values
 
@@ -328,7 +313,7 @@ class RedisStore:
         try:
             return self._run(key, "INCRBY", self._key(key), by)
         except StoreRefused as refused:
-            if refused.holds == "a decimal":
+            if refused.holds is Holds.DECIMAL:
                 return self._incr_float(key, by)
             raise
 
@@ -338,14 +323,14 @@ class RedisStore:
         try:
             return self._run(key, "DECRBY", self._key(key), by)
         except StoreRefused as refused:
-            if refused.holds == "a decimal":
+            if refused.holds is Holds.DECIMAL:
                 return self._incr_float(key, -by)
             raise
 
     def _incr_float(self, key: str, by: int | float) -> float:
         result = float(self._run(key, "INCRBYFLOAT", self._key(key), repr(float(by))))
         if not math.isfinite(result):
-            raise StoreRefused(key, "a decimal", "overflow")
+            raise StoreRefused(key, Holds.DECIMAL, Refusal.OVERFLOW)
         return result
 
     # -- lists
@@ -433,17 +418,12 @@ class RedisStore:
         pipe.expire(self._key(key), ttl, nx=True)
         return pipe.execute()[0]
 
-    def _guard(self, key: str, action: Callable[[], Any]) -> Any:
-        """Run ACTION (a script call or pipeline) with ``_run``'s error translation."""
+    def _guard(self, key: str | None, action: Callable[[], Any]) -> Any:
+        """Run ACTION (a script call or a pipeline, which bring their own connection)."""
         try:
             return action()
-        except ResponseError as exc:
-            raise self._refusal(key, exc) from None
-        except (RedisConnectionError, RedisTimeoutError) as exc:
-            raise self._unreachable(exc) from None
         except RedisError as exc:
-            raise XsError("standard", f"Redis at {self.where} failed: "
-                          f"{_scrub(str(exc), self.url)}") from None
+            raise self._translated(key, exc) from None
 
     # -- lifetime and display
 

@@ -73,13 +73,20 @@ def _runner(name: str, impl: Callable[..., Any], args: list[tuple[str, Builder]]
             raise exc.at(span)
         except RecursionError:
             raise
-        except Exception as exc:
-            raise XsError("standard", f"`{name}` failed: {exc}", span=span) from None
+        except Exception as exc:  # a bug in the builtin, not in the user's program
+            raise internal_error(name, exc, span) from None
         if write_back is not None:
             write_back(frame, result)
         if bind_result is not None:
             bind_result(frame, result)
     return run
+
+
+def internal_error(name: str, exc: Exception, span: Any) -> XsError:
+    """A Python exception escaping a builtin: said as what it is, naming the builtin, and
+    never dressed as a XanoScript error about the user's program."""
+    return XsError("standard", f"internal error in `{name}` ({type(exc).__name__}): this is "
+                   "a bug in xs_kernel, not in your program; please report it", span=span)
 
 
 def with_universal(universal: dict[str, Thunk], run: Callable[[Any], None],

@@ -9,16 +9,20 @@ statement and the key. The store is reached only through
 
 from __future__ import annotations
 
+import enum
 import json
 import math
-from typing import Any
+from typing import Any, Callable, TypeVar
 
 from ..errors import XsError
+from ..keyvalue import Holds, KeyValueStore, Refusal, StoreRefused
 from ..registry import Call, Param, builtin
 from ..values import number_text, parse_number, preview, to_text, type_name
 
 INT64_MIN, INT64_MAX = -(2**63), 2**63 - 1
 MAX_TTL = 10**12  # seconds (~31,700 years); far beyond any real use, well inside Redis's range
+
+T = TypeVar("T")
 
 KEY = Param("key", "any", required=True, doc="name of the key (text)")
 
@@ -93,28 +97,37 @@ def _amount(statement: str, value: Any) -> int | float:
 # -- talking to the store -----------------------------------------------------------------
 
 
-def _do(call: Call, statement: str, expect: str, method: str, *args: Any) -> Any:
-    """Call the store's METHOD; a key holding something other than EXPECT becomes a
-    ``standard`` error naming STATEMENT, the key and what it holds."""
-    store = call.services.redis
+class Wanted(enum.Enum):
+    """What a statement needs its key to hold, as its refusal message says it."""
+
+    VALUE = "a value"
+    SINGLE = "a single value"
+    NUMBER = "a number"
+    LIST = "a list"
+    COUNTER = "a counter"
+
+
+def _do(call: Call, statement: str, wanted: Wanted, action: Callable[[KeyValueStore], T]) -> T:
+    """Run ACTION on the session's store; a key holding something other than WANTED
+    becomes a ``standard`` error naming STATEMENT, the key and what it holds."""
     try:
-        return getattr(store, method)(*args)
-    except store.Refused as refused:
-        raise _refusal(statement, expect, refused) from None
+        return action(call.services.redis)
+    except StoreRefused as refused:
+        raise _refusal(statement, wanted, refused) from None
 
 
-def _refusal(statement: str, expect: str, refused: Any) -> XsError:
+def _refusal(statement: str, wanted: Wanted, refused: StoreRefused) -> XsError:
     key = json.dumps(refused.key, ensure_ascii=False)
-    if refused.reason == "overflow":
+    if refused.reason is Refusal.OVERFLOW:
         return XsError("standard", f"{statement}: the new value of key {key} would be out "
-                       f"of range (it holds {refused.holds})")
+                       f"of range (it holds {refused.holds.value})")
     hint = None
-    if refused.holds == "a list":
+    if refused.holds is Holds.LIST:
         hint = "read a list with redis.range, redis.pop or redis.shift"
-    elif expect == "a list":
+    elif wanted is Wanted.LIST:
         hint = "read a single value with redis.get"
-    return XsError("standard", f"{statement}: key {key} holds {refused.holds}, not {expect}",
-                   hint=hint)
+    return XsError("standard", f"{statement}: key {key} holds {refused.holds.value}, "
+                   f"not {wanted.value}", hint=hint)
 
 
 # -- values -------------------------------------------------------------------------------
@@ -133,25 +146,28 @@ def redis_set(call: Call, key: Any = None, data: Any = None, ttl: Any = 0) -> No
     """
     name = _key("redis.set", key)
     seconds = _integer("redis.set", "ttl", ttl, 0, low=0, high=MAX_TTL)
-    _do(call, "redis.set", "a value", "set", name, data, seconds)
+    _do(call, "redis.set", Wanted.VALUE, lambda store: store.set(name, data, seconds))
 
 
 @builtin("redis.get", KEY, fresh_result=True)
 def redis_get(call: Call, key: Any = None) -> Any:
     """The value stored under `key`, with the type it was stored with; null when missing."""
-    return _do(call, "redis.get", "a single value", "get", _key("redis.get", key))
+    name = _key("redis.get", key)
+    return _do(call, "redis.get", Wanted.SINGLE, lambda store: store.get(name))
 
 
 @builtin("redis.has", KEY)
 def redis_has(call: Call, key: Any = None) -> bool:
     """True when `key` exists (also when it holds null), false otherwise."""
-    return _do(call, "redis.has", "a value", "has", _key("redis.has", key))
+    name = _key("redis.has", key)
+    return _do(call, "redis.has", Wanted.VALUE, lambda store: store.has(name))
 
 
 @builtin("redis.del", KEY, returns=False)
 def redis_del(call: Call, key: Any = None) -> None:
     """Delete `key` (a value, a list or a rate-limit counter); a missing key is fine."""
-    _do(call, "redis.del", "a value", "delete", _key("redis.del", key))
+    name = _key("redis.del", key)
+    _do(call, "redis.del", Wanted.VALUE, lambda store: store.delete(name))
 
 
 @builtin("redis.incr", KEY, Param("by", "any", default=1, doc="amount to add (default 1)"))
@@ -161,8 +177,8 @@ def redis_incr(call: Call, key: Any = None, by: Any = 1) -> int | float:
     A missing key counts from 0; the key's expiry is kept. A decimal `by` (or a decimal
     stored value) gives a decimal result.
     """
-    name = _key("redis.incr", key)
-    return _do(call, "redis.incr", "a number", "incr", name, _amount("redis.incr", by))
+    name, amount = _key("redis.incr", key), _amount("redis.incr", by)
+    return _do(call, "redis.incr", Wanted.NUMBER, lambda store: store.incr(name, amount))
 
 
 @builtin("redis.decr", KEY, Param("by", "any", default=1, doc="amount to subtract (default 1)"))
@@ -171,8 +187,8 @@ def redis_decr(call: Call, key: Any = None, by: Any = 1) -> int | float:
 
     A missing key counts from 0; the key's expiry is kept.
     """
-    name = _key("redis.decr", key)
-    return _do(call, "redis.decr", "a number", "decr", name, _amount("redis.decr", by))
+    name, amount = _key("redis.decr", key), _amount("redis.decr", by)
+    return _do(call, "redis.decr", Wanted.NUMBER, lambda store: store.decr(name, amount))
 
 
 # -- lists --------------------------------------------------------------------------------
@@ -188,13 +204,15 @@ def redis_push(call: Call, key: Any = None, value: Any = None) -> int:
 
     An array is one element: pushing `[1,2]` adds a single element.
     """
-    return _do(call, "redis.push", "a list", "push", _key("redis.push", key), value)
+    name = _key("redis.push", key)
+    return _do(call, "redis.push", Wanted.LIST, lambda store: store.push(name, value))
 
 
 @builtin("redis.unshift", KEY, VALUE)
 def redis_unshift(call: Call, key: Any = None, value: Any = None) -> int:
     """Insert `value` at the front of the list at `key` and give the new length."""
-    return _do(call, "redis.unshift", "a list", "unshift", _key("redis.unshift", key), value)
+    name = _key("redis.unshift", key)
+    return _do(call, "redis.unshift", Wanted.LIST, lambda store: store.unshift(name, value))
 
 
 @builtin("redis.pop", KEY, COUNT_TAKE, fresh_result=True)
@@ -205,7 +223,7 @@ def redis_pop(call: Call, key: Any = None, count: Any = None) -> Any:
     """
     name = _key("redis.pop", key)
     n = None if count is None else _integer("redis.pop", "count", count, 1, low=0)
-    return _do(call, "redis.pop", "a list", "pop", name, n)
+    return _do(call, "redis.pop", Wanted.LIST, lambda store: store.pop(name, n))
 
 
 @builtin("redis.shift", KEY, COUNT_TAKE, fresh_result=True)
@@ -216,7 +234,7 @@ def redis_shift(call: Call, key: Any = None, count: Any = None) -> Any:
     """
     name = _key("redis.shift", key)
     n = None if count is None else _integer("redis.shift", "count", count, 1, low=0)
-    return _do(call, "redis.shift", "a list", "shift", name, n)
+    return _do(call, "redis.shift", Wanted.LIST, lambda store: store.shift(name, n))
 
 
 @builtin("redis.range", KEY,
@@ -231,13 +249,14 @@ def redis_range(call: Call, key: Any = None, start: Any = 0, stop: Any = -1) -> 
     name = _key("redis.range", key)
     first = _integer("redis.range", "start", start, 0)
     last = _integer("redis.range", "stop", stop, -1)
-    return _do(call, "redis.range", "a list", "range", name, first, last)
+    return _do(call, "redis.range", Wanted.LIST, lambda store: store.range(name, first, last))
 
 
 @builtin("redis.count", KEY)
 def redis_count(call: Call, key: Any = None) -> int:
     """The number of elements in the list at `key`; 0 when missing."""
-    return _do(call, "redis.count", "a list", "count", _key("redis.count", key))
+    name = _key("redis.count", key)
+    return _do(call, "redis.count", Wanted.LIST, lambda store: store.count(name))
 
 
 @builtin("redis.remove", KEY, VALUE,
@@ -251,7 +270,7 @@ def redis_remove(call: Call, key: Any = None, value: Any = None, count: Any = 0)
     """
     name = _key("redis.remove", key)
     n = _integer("redis.remove", "count", count, 0)
-    return _do(call, "redis.remove", "a list", "remove", name, value, n)
+    return _do(call, "redis.remove", Wanted.LIST, lambda store: store.remove(name, value, n))
 
 
 # -- keys and rate limits -----------------------------------------------------------------
@@ -266,7 +285,7 @@ def redis_keys(call: Call, search: Any = "*") -> list[str]:
     if isinstance(search, (list, dict, bool)):
         raise _input_error("redis.keys", f"`search` must be text, got {_shown(search)}")
     pattern = to_text(search) or "*"
-    return _do(call, "redis.keys", "a value", "keys", pattern)
+    return _do(call, "redis.keys", Wanted.VALUE, lambda store: store.keys(pattern))
 
 
 @builtin("redis.ratelimit", KEY,
@@ -285,7 +304,8 @@ def redis_ratelimit(call: Call, key: Any = None, max: Any = 5, ttl: Any = 60,
     name = _key("redis.ratelimit", key)
     limit = _integer("redis.ratelimit", "max", max, 5, low=0)
     window = _integer("redis.ratelimit", "ttl", ttl, 60, low=1, high=MAX_TTL)
-    if _do(call, "redis.ratelimit", "a counter", "ratelimit", name, window) <= limit:
+    hits = _do(call, "redis.ratelimit", Wanted.COUNTER, lambda store: store.ratelimit(name, window))
+    if hits <= limit:
         return True
     message = to_text(error)
     if message:
