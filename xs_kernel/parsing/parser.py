@@ -24,12 +24,9 @@ from lark.exceptions import UnexpectedCharacters, UnexpectedEOF, UnexpectedInput
 from .. import nodes
 from .builder import AstBuilder
 from ..errors import XsError, XsSyntaxError
-from .syntax_errors import (
-    TERMINALS,
-    completeness,
-    from_unexpected_characters,
-    from_unexpected_token,
-)
+from .scanner import completeness
+from .syntax_errors import from_unexpected_characters, from_unexpected_token
+from .terminals import TERMINALS
 
 __all__ = ["parse", "parse_expression", "is_complete", "grammar_text"]
 
