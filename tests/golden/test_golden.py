@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import difflib
 import json
+import os
 import re
 from pathlib import Path
 
@@ -131,6 +132,35 @@ def test_golden_program(path: Path) -> None:
     if actual != wanted:
         diff = "\n".join(difflib.unified_diff(wanted, actual, "expected", "actual", lineterm=""))
         pytest.fail(f"{path.relative_to(PROGRAMS)} differs:\n{diff}")
+
+
+# HTML snapshots: a program with a sibling NAME.html must render its final value to exactly
+# that HTML (what a notebook shows), so a rendering change shows up in a unit test.
+# XS_UPDATE_SNAPSHOTS=1 rewrites them after a deliberate change.
+SNAPSHOTS = sorted(PROGRAMS.rglob("*.html"))
+
+
+@pytest.mark.parametrize("snapshot", SNAPSHOTS, ids=lambda p: str(p.relative_to(PROGRAMS)))
+def test_html_snapshot(snapshot: Path) -> None:
+    from xs_kernel.render import bundle
+
+    _, outcome = run_program(snapshot.with_suffix(".xs"))
+    assert outcome.error is None and outcome.has_value
+    html = bundle(outcome.value)["text/html"] + "\n"
+    if os.environ.get("XS_UPDATE_SNAPSHOTS") == "1":
+        snapshot.write_text(html, encoding="utf-8")
+    expected = snapshot.read_text(encoding="utf-8")
+    if html != expected:
+        diff = "\n".join(difflib.unified_diff(expected.splitlines(), html.splitlines(),
+                                              "snapshot", "rendered", lineterm=""))
+        pytest.fail(f"{snapshot.relative_to(PROGRAMS)} renders differently:\n{diff}")
+
+
+def test_the_rendering_programs_have_snapshots() -> None:
+    programs = sorted((PROGRAMS / "rendering").glob("*.xs"))
+    assert len(programs) >= 4
+    assert [p.with_suffix(".html") for p in programs] == [p for p in SNAPSHOTS
+                                                          if p.parent.name == "rendering"]
 
 
 def _filter_names() -> set[str]:

@@ -10,14 +10,10 @@ import re
 
 import pytest
 
-import xs_kernel.filters  # noqa: F401  (registers every filter)
-from xs_kernel.errors import XsError
+import xs_kernel.filters.encoding
+from filter_cases import call, check_error, check_result
 from xs_kernel.registry import DEFAULT
-from xs_kernel.values import BinaryText, strict_equals
-
-
-def call(name, value, *args):
-    return DEFAULT.filter(name).impl(value, *args)
+from xs_kernel.values import BinaryText
 
 
 JEFE = "what do ya want for nothing?"
@@ -111,8 +107,7 @@ NAMES = ({row[0] for row in ROWS} | {row[0] for row in DOC_PREFIXES}
 
 @pytest.mark.parametrize("name,value,args,expected", ROWS)
 def test_encoding_filter(name, value, args, expected):
-    got = call(name, value, *args)
-    assert strict_equals(got, expected), f"{name}: {got!r} != {expected!r}"
+    got = check_result(name, value, args, expected)
     assert isinstance(got, BinaryText) == isinstance(expected, BinaryText)
 
 
@@ -123,10 +118,7 @@ def test_digest_matches_the_documented_prefix(name, args, prefix):
 
 @pytest.mark.parametrize("name,value,args,fragment", ERRORS)
 def test_encoding_filter_rejects_bad_input(name, value, args, fragment):
-    with pytest.raises(XsError) as info:
-        call(name, value, *args)
-    assert info.value.type == "inputerror"
-    assert f"`{name}`" in info.value.message and fragment in info.value.message
+    check_error(name, value, args, fragment)
 
 
 def test_binary_text_passes_every_byte_reading_filter():

@@ -8,13 +8,8 @@ from __future__ import annotations
 
 import pytest
 
-import xs_kernel.filters  # noqa: F401  (registers every filter)
+from filter_cases import call, check_result
 from xs_kernel.registry import DEFAULT
-from xs_kernel.values import strict_equals
-
-
-def call(name, value, *args):
-    return DEFAULT.filter(name).impl(value, *args)
 
 
 def double_v(this, **_):
@@ -75,8 +70,7 @@ NAMES = {row[0] for row in ROWS}
 
 @pytest.mark.parametrize("name,value,args,expected", ROWS)
 def test_expression_filter(name, value, args, expected):
-    got = call(name, value, *args)
-    assert strict_equals(got, expected), f"{name}: {got!r} != {expected!r}"
+    check_result(name, value, args, expected)
 
 
 @pytest.mark.parametrize("name", ["map", "filter", "find", "findIndex", "some", "every",

@@ -7,14 +7,7 @@ from __future__ import annotations
 
 import pytest
 
-import xs_kernel.filters  # noqa: F401  (registers every filter)
-from xs_kernel.errors import XsError
-from xs_kernel.registry import DEFAULT
-from xs_kernel.values import strict_equals
-
-
-def call(name, value, *args):
-    return DEFAULT.filter(name).impl(value, *args)
+from filter_cases import check_error, check_refuses, check_result
 
 
 FULL = "https://username:password@example.com:8080/path?foo=bar&fiz=buz#fragment"
@@ -72,18 +65,14 @@ NAMES = {row[0] for row in ROWS} | {row[0] for row in ERRORS} | {row[0] for row 
 
 @pytest.mark.parametrize("name,value,args,expected", ROWS)
 def test_url_filter(name, value, args, expected):
-    got = call(name, value, *args)
-    assert strict_equals(got, expected), f"{name}: {got!r} != {expected!r}"
+    check_result(name, value, args, expected)
 
 
 @pytest.mark.parametrize("name,value,args,fragment", ERRORS)
 def test_url_filter_rejects_bad_input(name, value, args, fragment):
-    with pytest.raises(XsError) as info:
-        call(name, value, *args)
-    assert info.value.type == "inputerror"
-    assert f"`{name}`" in info.value.message and fragment in info.value.message
+    check_error(name, value, args, fragment)
 
 
 @pytest.mark.parametrize("name,type_name", REJECTS)
 def test_url_filter_refuses_other_receivers(name, type_name):
-    assert type_name not in DEFAULT.filter(name).accepts
+    check_refuses(name, type_name)

@@ -128,9 +128,19 @@ def test_no_footer_when_everything_fits() -> None:
     assert "showing" not in str(bundle(list(range(50))))
 
 
-def test_output_is_deterministic() -> None:
-    value = [{"id": i, "name": f"n{i}", "meta": {"x": [i]}} for i in range(5)]
-    assert bundle(value) == bundle(value)
+def test_output_is_deterministic_across_processes() -> None:
+    # Another interpreter, another hash seed: no set order, id() or address may leak in.
+    import json
+    import subprocess
+    import sys
+
+    value = [{"id": i, "name": f"n{i}", "meta": {"x": [i]}, "tags": ["b", "a"]} for i in range(5)]
+    code = ("import json, sys; from xs_kernel.render import bundle; "
+            "print(json.dumps(bundle(json.loads(sys.argv[1]))))")
+    seen = [subprocess.run([sys.executable, "-c", code, json.dumps(value)], check=True,
+                           capture_output=True, text=True, env={"PYTHONHASHSEED": seed},
+                           timeout=120).stdout for seed in ("1", "2")]
+    assert seen[0] == seen[1] == json.dumps(bundle(value)) + "\n"
     assert not re.search(r"\bid=|0x[0-9a-f]{6,}", bundle(value)["text/html"])
 
 

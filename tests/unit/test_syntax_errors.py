@@ -109,9 +109,17 @@ def test_errors_inside_backticks_point_into_the_literal():
     assert err.span.line == 2
 
 
-def test_deep_nesting_is_a_syntax_error_not_a_crash():
-    deep = "var $x { value = " + "[" * 5000 + "]" * 5000 + " }"
-    try:
-        parse(deep)
-    except XsSyntaxError as err:
-        assert "nested" in err.message or err.message
+def test_deep_nesting_runs_or_is_a_clear_error_never_a_crash():
+    from xs_kernel.session import Session
+
+    def nested(depth: int) -> str:
+        return "var $x { value = " + "[" * depth + "]" * depth + " }"
+
+    session = Session()
+    assert session.run(nested(5000)).error is None
+    value, depth = session.variables["x"], 1
+    while value:
+        value, depth = value[0], depth + 1
+    assert depth == 5000
+    err = Session().run(nested(50000)).error
+    assert (err.type, err.message) == ("standard", "program too deeply nested")
