@@ -123,3 +123,29 @@ def test_deep_nesting_runs_or_is_a_clear_error_never_a_crash():
     assert depth == 5000
     err = Session().run(nested(50000)).error
     assert (err.type, err.message) == ("standard", "program too deeply nested")
+
+
+@pytest.mark.parametrize("literal, column, written", [
+    ("1e3", 19, "1000"), ("1.5e-3", 21, "0.0015"), ("2E+10", 19, "20000000000")])
+def test_an_exponent_is_a_clear_error_at_the_exponent(literal, column, written):
+    # XanoScript numbers have no exponent; `1e3` once read as 1, dropping `e3`.
+    err = error(f"var $x {{ value = {literal} }}")
+    assert err.message == "XanoScript numbers have no exponent"
+    assert (err.span.line, err.span.column) == (1, column)
+    assert err.hint == f"write the number out: {written}"
+
+
+def test_a_number_too_long_to_read_is_a_plain_error():
+    err = error("var $x { value = " + "7" * 5000 + " }")
+    assert err.message == "this number has 5,000 digits; a number literal may have at most 4,000"
+
+
+@pytest.mark.parametrize("code, name, where", [
+    ("var $x { value = 1 typo }", "typo", (1, 20)),
+    ("var $x {\n  value = 1\n  typo\n}", "typo", (3, 3)),
+    ("var.update $x { value = 2 debug.log { value = 1 } }", "debug.log", (1, 27)),
+])
+def test_nothing_after_the_value_of_var_is_dropped(code, name, where):
+    err = error(code)
+    assert err.message.startswith(f"unexpected `{name}` in the `var")
+    assert (err.span.line, err.span.column) == where

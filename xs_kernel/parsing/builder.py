@@ -14,6 +14,7 @@ from typing import Any, Callable
 from .. import nodes as n
 from .placement import attr_items, body_items, program_items
 from .fragments import (
+    check_number,
     BINOPS, BT_RE, AliasPart, BlockPart, DefaultPart, EachPart, ElsePart, FilterPart,
     FiltersPart, Marker, Part, RawItem, SegPart, SkippedPart, TargetPart, dedent_block, flat,
     fold, ifarg, is_tok, join, no_value, span_of, string_value, unescape_dq, unescape_sq,
@@ -62,6 +63,13 @@ class AstBuilder:
 
     @staticmethod
     def _value_of(blk: BlockPart, what: str, span: Span) -> Any:
+        for item in blk.items:
+            # Anything else in the block would be silently dropped: `value = 1 typo`.
+            if not isinstance(item, n.Attr):
+                raise XsSyntaxError(f"unexpected {_what_item(item)} in the `{what}` block",
+                                    span=span_of(item),
+                                    hint=f"`{what}` takes `value = …` (and `description`, "
+                                         "`mock` or `disabled`); put other statements after it")
         for item in blk.items:
             if isinstance(item, n.Attr) and item.name == "value" and not item.disabled:
                 return item.value
@@ -365,6 +373,7 @@ class AstBuilder:
 
     def number(self, c: list) -> n.Literal:
         v = str(c[0])
+        check_number(c[0], v)
         return n.Literal(span_of(c[0]), float(v) if "." in v else int(v))
 
     def string(self, c: list) -> n.Literal:
@@ -414,3 +423,8 @@ class AstBuilder:
 
     def array(self, c: list) -> n.ArrayLit:
         return n.ArrayLit(join(c[0], c[-1]), tuple(c[1:-1]))
+
+
+def _what_item(item: Any) -> str:
+    name = getattr(item, "name", None)
+    return f"`{name}`" if isinstance(name, str) and name else "statement"

@@ -9,6 +9,7 @@ decoded here; ``fold`` turns a flat ``operand op operand ...`` run into nested
 
 from __future__ import annotations
 
+import decimal
 import re
 import textwrap
 from dataclasses import dataclass, field
@@ -160,6 +161,25 @@ def dedent_block(body: str) -> str:
         if body.endswith("\r"):
             body = body[:-1]
     return textwrap.dedent(body)
+
+
+MAX_DIGITS = 4000  # Python refuses to read an int of more than 4,300 digits
+
+
+def check_number(tok: Any, text: str) -> None:
+    """Refuse what XanoScript numbers cannot be: an exponent (``1e3``), or a literal too
+    long to be a number at all, each with a plain message at the offending part."""
+    exponent = re.search(r"[eE]", text)
+    if exponent is not None:
+        line, column = tok.line, tok.column
+        written = format(decimal.Decimal(text), "f")
+        raise XsSyntaxError(
+            "XanoScript numbers have no exponent",
+            span=Span(line, column + exponent.start(), line, column + len(text)),
+            hint=f"write the number out: {written}")
+    if len(text) > MAX_DIGITS:
+        raise XsSyntaxError(f"this number has {len(text):,} digits; a number literal may have "
+                            f"at most {MAX_DIGITS:,}", span=span_of(tok))
 
 
 def ifarg(tok: Any) -> n.Literal:
