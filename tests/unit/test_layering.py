@@ -41,6 +41,9 @@ FORBIDDEN: dict[str, set[str]] = {
     "check": {"xs_kernel.kernel", "xs_kernel.session"} | JUPYTER | BACKENDS,
     "addons": {"lark", "xs_kernel.parsing", "xs_kernel.interpreter", "xs_kernel.session",
                "xs_kernel.kernel"} | JUPYTER | BACKENDS,
+    # JavaScript runs with no view of the interpreter, the session or a back-end.
+    "jsengine": {"lark", "xs_kernel.interpreter", "xs_kernel.parsing", "xs_kernel.session",
+                 "xs_kernel.kernel", "xs_kernel.namespaces"} | JUPYTER | BACKENDS,
 }
 # Whole folders: the language core never imports Jupyter; only backends/ touch back-ends.
 FOLDER_FORBIDDEN = {

@@ -15,11 +15,16 @@ MODULES = (
     "db",
     "email",
     "api",
+    "api_lambda",
     "security",
+    "security_keys",
+    "storage",
     "expect",
     "text",
     "util",
     "calls",
+    "template",
+    "unsupported",
 )
 
 for _name in MODULES:
