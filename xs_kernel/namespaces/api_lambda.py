@@ -15,7 +15,7 @@ from .. import jsengine
 from ..registry import Call, Param, builtin
 
 
-@builtin("api.lambda", Param("code", "text", required=True, doc="JavaScript; `return` the result"),
+@builtin("api.lambda", Param("code", required=True, doc="JavaScript text; `return` the result"),
          Param("timeout", "number", doc="seconds before the script is stopped (default 10)"),
          fresh_result=True)
 def api_lambda(call: Call, code: Any = None, timeout: Any = None) -> Any:
