@@ -25,7 +25,7 @@ from typing import Any
 
 from ..errors import XsError
 from ..registry import Call, Param, builtin
-from ..values import to_json, type_name
+from ..values import BinaryText, to_json, type_name
 
 _IMAGE_EXTENSIONS = {"jpg", "jpeg", "png", "gif", "webp"}
 _KINDS = {"image": "image", "video": "video", "audio": "audio", "application/pdf": "pdf"}
@@ -55,6 +55,8 @@ def _inside(call: Call, pathname: Any, owner: str) -> Path:
 def _bytes(value: Any) -> bytes:
     if isinstance(value, bytes):
         return value
+    if isinstance(value, BinaryText):  # bytes from |base64_decode, |hex2bin...
+        return value.encode("latin-1")
     if isinstance(value, str):
         return value.encode("utf-8")
     return to_json(value).encode("utf-8")
