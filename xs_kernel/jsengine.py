@@ -139,6 +139,7 @@ class Engine:
             text = future.result()
         except BaseException as exc:
             _stop(future)
+            self._settle()
             if isinstance(exc, (asyncio.TimeoutError, TimeoutError)):
                 raise TimeoutError from None
             if isinstance(exc, JSOOMException):
@@ -153,6 +154,16 @@ class Engine:
         if "error" in reply:
             raise ScriptError(ScriptFailure(**reply["error"]))
         return reply["ok"]
+
+
+    def _settle(self) -> None:
+        """Run one trivial script after a stopped one: V8 leaves the isolate in its
+        terminating state until the next entry, and freeing it in that state hangs (at
+        interpreter exit)."""
+        try:
+            self._submit(self._mr.eval_cancelable("0")).result(timeout=5)
+        except BaseException:  # the isolate is renewed on the next failure anyway
+            pass
 
 
 def _stop(future: concurrent.futures.Future) -> None:
