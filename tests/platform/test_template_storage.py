@@ -162,3 +162,28 @@ def test_every_unsupported_statement_has_help_text() -> None:
     for name in ("cloud.elasticsearch.query", "cloud.elasticsearch.document", "ai.agent.run",
                  "cloud.google.storage.upload_file"):
         assert "Not supported here" in registry.function(name).doc
+
+
+@pytest.mark.parametrize("prefix, name", [
+    ("api.lam", "api.lambda"), ("util.templ", "util.template_engine"),
+    ("storage.create_a", "storage.create_attachment"), ("security.create_r", "security.create_rsa_key"),
+    ("cloud.elasticsearch.q", "cloud.elasticsearch.query"),
+])
+def test_new_statements_complete_and_have_shift_tab_help(prefix: str, name: str) -> None:
+    from xs_kernel.completion import complete, inspect
+
+    registry = load_builtins()
+    assert name in complete(prefix, None, registry, {})["matches"]
+    reply = inspect(name + " {", len(name) - 1, registry, {})
+    assert reply["found"] and registry.function(name).doc.split("\n")[0] in (
+        reply["data"]["text/plain"])
+
+
+@pytest.mark.parametrize("name", ["lambda_map", "lambda_reduce"])
+def test_lambda_filters_have_shift_tab_help(name: str) -> None:
+    from xs_kernel.completion import inspect
+
+    registry = load_builtins()
+    code = f'$a|{name}'
+    reply = inspect(code, len(code), registry, {})
+    assert reply["found"] and "JavaScript" in reply["data"]["text/plain"]
