@@ -47,7 +47,7 @@ def test_dollar_names_are_rewritten_only_inside_tags() -> None:
 
 
 @pytest.mark.parametrize("twig, kind", [
-    ("{{ ''.__class__.__mro__ }}", "standard"),
+    ("{{ 1 / 0 }}", "standard"),
     ("{% for x in %}", "inputerror"),
     ("{{ x.y( }}", "inputerror"),
 ])
@@ -58,6 +58,30 @@ def test_bad_templates_are_errors_and_the_session_goes_on(twig: str, kind: str) 
     assert outcome.error is not None and outcome.error.type == kind
     assert "util.template_engine" in outcome.error.message
     ok(session, "util.template_engine { value = 'ok' } as $out")
+
+
+@pytest.mark.parametrize("twig", [
+    "{{ ''.__class__.__mro__ }}",
+    "{{ range.__globals__ }}",
+    "{{ cycler.__init__.__globals__.os }}",
+    "{{ $var.__class__ }}",
+])
+def test_the_sandbox_reaches_no_python_internals(twig: str) -> None:
+    session = Session()
+    session.variables["tpl"] = twig
+    outcome = session.run("util.template_engine { value = $tpl } as $out")
+    if outcome.error is None:
+        assert session.variables["out"] == ""
+    else:
+        assert outcome.error.type in ("accessdenied", "standard")
+
+
+def test_twig_printing_of_null_booleans_and_arrays() -> None:
+    session = Session()
+    ok(session, 'var $l { value = [1, 2] }\nutil.template_engine {\n'
+                '  value = "{{ $nothing }}|{{ true }}|{{ false }}|{{ $l }}|{{ $l|slice(1, 1)|join }}"\n'
+                '} as $out')
+    assert session.variables["out"] == "|1||[1,2]|2"
 
 
 def test_a_file_resource_is_stored_signed_read_and_deleted() -> None:

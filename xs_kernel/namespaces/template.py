@@ -78,6 +78,26 @@ def _date(value: Any, fmt: str = "F j, Y H:i") -> str:
     return php_date(moment, fmt)
 
 
+def _printed(value: Any) -> Any:
+    """What `{{ value }}` prints, as Twig does: null and false print nothing, true prints
+    1; arrays and objects print as JSON (Twig would print "Array")."""
+    if value is None or value is False:
+        return ""
+    if value is True:
+        return "1"
+    if isinstance(value, (list, dict)):
+        return to_json(value)
+    return value
+
+
+def _slice(value: Any, start: int, length: int | None = None) -> Any:
+    """Twig's slice(start, length), on arrays and text (Jinja2's slice splits into columns)."""
+    end = None if length is None else (start + length if length >= 0 else length)
+    if start < 0 and end is not None and end >= 0:
+        end = None if start + length >= 0 else start + length
+    return value[start:end] if isinstance(value, (list, str)) else value
+
+
 def _replace(value: Any, pairs: Any = None, new: Any = None) -> str:
     text = to_text(value)
     if isinstance(pairs, dict):  # Twig: replace({'from': 'to'})
@@ -88,6 +108,7 @@ def _replace(value: Any, pairs: Any = None, new: Any = None) -> str:
 
 
 def _environment() -> Any:
+    from jinja2 import ChainableUndefined
     from jinja2.sandbox import SandboxedEnvironment
 
     class TwigEnvironment(SandboxedEnvironment):
@@ -96,11 +117,12 @@ def _environment() -> Any:
         def getattr(self, obj: Any, attribute: str) -> Any:
             if isinstance(obj, dict) and attribute in obj:
                 return obj[attribute]
-            if isinstance(obj, (dict, list, str)):
+            if obj is None or isinstance(obj, (dict, list, str)):
                 return self.undefined(obj=obj, name=attribute)
             return super().getattr(obj, attribute)
 
-    env = TwigEnvironment(autoescape=False, keep_trailing_newline=True)
+    env = TwigEnvironment(autoescape=False, keep_trailing_newline=True, finalize=_printed,
+                          undefined=ChainableUndefined)
     env.filters.update({
         "xs_pairs": _pairs, "raw": lambda v: v, "json_encode": to_json, "date": _date,
         "keys": lambda v: list(v) if isinstance(v, dict) else list(range(len(v or []))),
@@ -110,6 +132,7 @@ def _environment() -> Any:
         "number_format": lambda v, d=0, p=".", t=",": (
             f"{float(v or 0):,.{int(d)}f}".replace(",", "\0").replace(".", p).replace("\0", t)),
         "url_encode": lambda v: env.filters["urlencode"](v),
+        "slice": _slice,
     })
     env.tests.update({"empty": lambda v: v in (None, "", [], {}, False, 0),
                       "null": lambda v: v is None})
