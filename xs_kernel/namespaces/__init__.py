@@ -13,6 +13,7 @@ MODULES = (
     "object",
     "redis",
     "db",
+    "db_direct",
     "email",
     "api",
     "api_lambda",

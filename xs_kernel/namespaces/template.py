@@ -133,6 +133,7 @@ def _environment() -> Any:
             f"{float(v or 0):,.{int(d)}f}".replace(",", "\0").replace(".", p).replace("\0", t)),
         "url_encode": lambda v: env.filters["urlencode"](v),
         "slice": _slice,
+        "sql_esc": lambda v: to_text(v).replace("'", "''"),
     })
     env.tests.update({"empty": lambda v: v in (None, "", [], {}, False, 0),
                       "null": lambda v: v is None})
@@ -142,7 +143,7 @@ def _environment() -> Any:
 _ENV: Any = None
 
 
-def render(template: str, context: dict[str, Any]) -> str:
+def render(template: str, context: dict[str, Any], owner: str = "util.template_engine") -> str:
     """Render a Twig TEMPLATE with CONTEXT, as text; errors are XanoScript errors."""
     global _ENV
     from jinja2 import TemplateError, TemplateSyntaxError
@@ -153,13 +154,13 @@ def render(template: str, context: dict[str, Any]) -> str:
     try:
         return _ENV.from_string(twig_to_jinja(template)).render(context)
     except TemplateSyntaxError as exc:
-        raise XsError("inputerror", f"util.template_engine: template line {exc.lineno}: "
+        raise XsError("inputerror", f"{owner}: template line {exc.lineno}: "
                       f"{exc.message}", payload={"line": exc.lineno}) from None
     except SecurityError as exc:
-        raise XsError("accessdenied", f"util.template_engine: not allowed in a template: "
+        raise XsError("accessdenied", f"{owner}: not allowed in a template: "
                       f"{exc}") from None
     except (TemplateError, TypeError, ValueError, ArithmeticError) as exc:
-        raise XsError("standard", f"util.template_engine: {exc}") from None
+        raise XsError("standard", f"{owner}: {exc}") from None
 
 
 @builtin("util.template_engine", Param("value", "text", required=True,
@@ -174,9 +175,13 @@ def util_template_engine(call: Call, value: Any = None) -> str:
       value = "Hello {{ $var.name }}! {% for i in $var.items %}[{{ i }}]{% endfor %}"
     } as $text
     """
+    return render(value, context_of(call))
+
+
+def context_of(call: Call) -> dict[str, Any]:
+    """What a template sees: $var, $input, $env and $auth of the running frame."""
     frame = getattr(call.session, "frame", None)
-    context = {"var": dict(frame.vars) if frame is not None else {},
-               "input": frame.input if frame is not None else {},
-               "env": dict(frame.env) if frame is not None else {},
-               "auth": frame.auth if frame is not None else {}}
-    return render(value, context)
+    return {"var": dict(frame.vars) if frame is not None else {},
+            "input": frame.input if frame is not None else {},
+            "env": dict(frame.env) if frame is not None else {},
+            "auth": frame.auth if frame is not None else {}}
