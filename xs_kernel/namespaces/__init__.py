@@ -25,7 +25,7 @@ MODULES = (
     "util",
     "calls",
     "template",
-    "unsupported",
+    "cloud_ai",
 )
 
 for _name in MODULES:
