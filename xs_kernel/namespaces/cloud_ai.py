@@ -128,6 +128,7 @@ def _register(name: str, reason: str) -> None:
                            "and its other statements run; reaching it is an "
                            "`unsupported` error.")
     unsupported.__qualname__ = unsupported.__name__ = "unsupported_" + name.replace(".", "_")
+    unsupported.unsupported = True  # type: ignore[attr-defined]  (xs check warns)
     target = "name" if name == "ai.agent.run" else None
     builtin(name, *_ATTRIBUTES, target=target)(unsupported)
 
