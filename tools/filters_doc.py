@@ -74,8 +74,9 @@ cannot give, the library decides as follows.
 - The `timestamp_*` filters the docs list for database queries also work on plain values;
   both `timestamp_epoch_seconds` (docs) and `timestamp_epoch_sec` (engine) exist.
 - Named only by the docs, provided anyway: `sinh`, `cosh`, `tanh`, `pad_start`, `pad_end`.
-- Not provided: the JavaScript `lambda_*` filters (they need Xano's Lambda runtime),
-  `to_expr`, `encrypt`/`decrypt`, `jws_*`/`jwe_*`, `secureid_*`, `xml_decode`, `yaml_*`, and
+- The JavaScript filters (`lambda`, `lambda_*`) run in an embedded, sandboxed V8 (see
+  docs/lambda.md); they see `$this`, `$index`, `$parent` and `$result`.
+- Not provided: `to_expr`, `encrypt`/`decrypt`, `jws_*`/`jwe_*`, `secureid_*`, `xml_decode`, `yaml_*`, and
   the database-only filters (`between`, `within`, `distance`, vector distances, `search_rank`).
 """
 

@@ -21,6 +21,12 @@ class Problem:
     warning: bool = False
 
 
+def _not_run_here(spec: Any) -> bool:
+    """True for a statement with no local version: unregistered, or registered only to
+    stop with `unsupported` (``namespaces/cloud_ai``)."""
+    return spec is None or getattr(spec.impl, "unsupported", False)
+
+
 def _cloud_warnings(program: Any, registry: Any) -> list[Problem]:
     """A warning for each statement only Xano's servers run (see ``unsupported``)."""
     found: list[Problem] = []
@@ -33,7 +39,7 @@ def _cloud_warnings(program: Any, registry: Any) -> list[Problem]:
         if not isinstance(node, nodes.Node):
             continue
         if (isinstance(node, nodes.Statement) and is_cloud_only(node.name)
-                and registry.function(node.name) is None):
+                and _not_run_here(registry.function(node.name))):
             found.append(Problem(XsError("unsupported", message(node.name),
                                          span=node.span), warning=True))
         for name in getattr(node, "__dataclass_fields__", {}):

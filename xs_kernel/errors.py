@@ -22,6 +22,7 @@ HTTP_STATUS = {
     "standard": 500,
     "servererror": 500,
     "syntaxerror": 400,
+    "unsupported": 501,  # a statement this kernel cannot run (cloud services, AI providers)
 }
 
 

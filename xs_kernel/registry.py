@@ -35,6 +35,12 @@ class Param:
     doc: str = ""
     lazy: bool = False
     raw: bool = False  # passed as a RawExpr: the expression as written (db where clauses)
+    repeat: bool = False  # may be given more than once: the values arrive as a Repeated
+
+
+class Repeated(list):
+    """The values of an attribute given more than once (``arg = $a`` ``arg = $b``), in
+    order; an attribute given once arrives as its plain value."""
 
 
 class Lazy(Protocol):

@@ -232,6 +232,8 @@ def wait_for_stream(kc, msg_id: str, text: str) -> None:
 @pytest.mark.parametrize("busy", [
     "while (true) {\n  each {\n    var $spin { value = 1 }\n  }\n}",
     "util.sleep { value = 600 }",
+    "api.lambda {\n  code = 'while (true) {}'\n  timeout = 600\n} as $js",
+    'var $js { value = [1]|lambda_map:"while (true) {}":600 }',
 ])
 def test_interrupt_returns_promptly_and_keeps_the_session(fresh, busy: str) -> None:
     km, kc = fresh
@@ -249,6 +251,8 @@ def test_interrupt_returns_promptly_and_keeps_the_session(fresh, busy: str) -> N
     assert execute(kc, "$kept")[1][0]["content"]["data"]["text/plain"] == '"still here"'
     _, outputs = execute(kc, 'redis.get { key = "proto:int" } as $v\n$v')
     assert outputs[0]["content"]["data"]["text/plain"] == "1"
+    _, outputs = execute(kc, 'api.lambda { code = "return 41 + 1" } as $j\n$j')
+    assert outputs[0]["content"]["data"]["text/plain"] == "42"
 
 
 def test_restart_gives_a_fresh_session(fresh) -> None:

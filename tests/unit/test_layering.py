@@ -81,12 +81,15 @@ RULES: dict[str, Rule] = {
     # the registry loads the builtin families by name; each builtin module imports it
     "registry": rule("filters", "magics", "namespaces"),
     "filters": rule(),
-    "filters.*": rule("filters.*", "registry", "errors", "values", "patterns",
+    "filters.*": rule("filters.*", "registry", "errors", "values", "patterns", "jsengine",
                       packages={"dateutil"}),
+    # JavaScript (api.lambda, lambda_* filters) runs with no view of the interpreter
+    "jsengine": rule("errors", "values", packages={"py_mini_racer"}),
     "namespaces": rule(),
     # statements reach back-ends only through call.services, never a back-end module
-    "namespaces.*": rule("registry", *VALUE_MODEL, "hashing", "query", "request", "addons",
-                         "keyvalue"),
+    "namespaces.*": rule("namespaces.*", "registry", *VALUE_MODEL, "hashing", "query",
+                         "request", "addons", "keyvalue", "jsengine", "filters._php_date",
+                         packages={"jinja2", "cryptography"}),
     "addons": rule("errors", "nodes", "request"),
     "request": rule("errors", "fieldtypes", "nodes", "values"),
     # back-ends: the only modules that import redis, fakeredis, SQLAlchemy, psycopg

@@ -427,3 +427,10 @@ class Database:
         changes, _ = schema.prepare_update(data)
         with self.connect() as conn:
             return QueryRunner(self, conn, name, (), {}).update(where, changes)
+
+    def direct_query(self, sql: str, args: list[Any]) -> list[dict]:
+        """Run the user's SQL with bound ARGS (``db.direct_query``); rows as objects."""
+        from . import db_direct
+
+        with self.connect() as conn:
+            return db_direct.run(conn, self.backend, sql, args)

@@ -24,7 +24,7 @@ from typing import Any, Callable, Iterable
 from .. import nodes
 from ..coercion import Invalid, coerce
 from ..errors import XsError
-from ..registry import UNIVERSAL_ATTRIBUTES, Call, Param, RawExpr
+from ..registry import UNIVERSAL_ATTRIBUTES, Call, Param, RawExpr, Repeated
 from ..values import copy_value, truthy
 from ..unsupported import is_cloud_only, runner
 from .base import CORE, Compiler, Thunk, constant, handles
@@ -182,10 +182,13 @@ def bind(c: Compiler, owner: str, params: Iterable[Param], items: Iterable[Any],
         if isinstance(item, (nodes.Attr, nodes.Block)):
             if getattr(item, "disabled", False):
                 continue
-            if item.name in given:
-                raise XsError("inputerror", f"`{owner}` got the attribute `{item.name}` twice",
-                              span=item.span)
             param = by_name.get(item.name)
+            if item.name in given:
+                if param is None or not param.repeat:
+                    raise XsError("inputerror", f"`{owner}` got the attribute `{item.name}` "
+                                  "twice", span=item.span)
+                given[item.name] = _gather(given[item.name], _builder(c, owner, param, item))
+                continue
             if param is None:
                 if isinstance(item, nodes.Attr) and item.name in UNIVERSAL_ATTRIBUTES:
                     if item.name != "description":
@@ -206,6 +209,16 @@ def bind(c: Compiler, owner: str, params: Iterable[Param], items: Iterable[Any],
             build = _default(param.default)
         args.append((python_name(param.name), build))
     return args, universal
+
+
+def _gather(first: Builder, more: Builder) -> Builder:
+    """One builder for a repeated attribute: every occurrence's value, in order."""
+    builders = list(getattr(first, "repeated", [first])) + [more]
+
+    def build_repeated(frame: Any) -> Repeated:
+        return Repeated(build(frame) for build in builders)
+    build_repeated.repeated = builders  # type: ignore[attr-defined]
+    return build_repeated
 
 
 def python_name(name: str) -> str:

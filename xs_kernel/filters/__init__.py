@@ -23,6 +23,7 @@ MODULES = (
     "timestamp_parts",
     "encoding",
     "csv_text",
+    "lambda_",
 )
 
 for _name in MODULES:

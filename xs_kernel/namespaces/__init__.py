@@ -13,13 +13,19 @@ MODULES = (
     "object",
     "redis",
     "db",
+    "db_direct",
     "email",
     "api",
+    "api_lambda",
     "security",
+    "security_keys",
+    "storage",
     "expect",
     "text",
     "util",
     "calls",
+    "template",
+    "cloud_ai",
 )
 
 for _name in MODULES:
