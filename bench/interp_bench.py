@@ -20,6 +20,7 @@ from xs_kernel.session import Session
 LOOP_STEPS = 200_000
 ELEMENTS = 50_000
 PIECES = 100_000
+NESTS = 20_000
 
 LOOP_XS = f"""
 var $total {{ value = 0 }}
@@ -73,10 +74,30 @@ def strings_py() -> int:
     return len(csv)
 
 
+NESTING_XS = f"""
+var $x {{ value = [] }}
+for ({NESTS}) {{
+  each as $i {{
+    var.update $x {{ value = [$x] }}
+  }}
+}}
+$x|count
+"""
+
+
+def nesting_py() -> int:
+    # Python lists share: the baseline is the work without any copy.
+    x: list[Any] = []
+    for _ in range(NESTS):
+        x = [x]
+    return len(x)
+
+
 CASES: list[tuple[str, str, Callable[[], Any]]] = [
     (f"for loop, {LOOP_STEPS:,} steps with var.update", LOOP_XS, loop_py),
     (f"map/filter/reduce over {ELEMENTS:,} elements", PIPELINE_XS, pipeline_py),
     (f"string building, {PIECES:,} appends", STRINGS_XS, strings_py),
+    (f"nesting, {NESTS:,} steps of $x = [$x]", NESTING_XS, nesting_py),
 ]
 
 

@@ -213,6 +213,28 @@ def copy_value(value: Any) -> Any:
     return value
 
 
+def copy_replacing(value: Any, previous: Any) -> Any:
+    """``copy_value`` for a store that overwrites PREVIOUS, the private value the variable
+    held: the first place PREVIOUS appears inside VALUE takes it as it is instead of a copy.
+    Nothing else can reach PREVIOUS once the store replaces it, so ``$x = [$x]`` costs the
+    new outer level only, not a copy of the whole nest (quadratic in a loop)."""
+    if type(previous) is not list and type(previous) is not dict:
+        return copy_value(value)
+    taken = [False]
+
+    def walk(item: Any) -> Any:
+        if item is previous and not taken[0]:
+            taken[0] = True
+            return item
+        kind = type(item)
+        if kind is list:
+            return [walk(v) if type(v) in _CONTAINERS else v for v in item]
+        if kind is dict:
+            return {k: walk(v) if type(v) in _CONTAINERS else v for k, v in item.items()}
+        return item
+    return walk(value)
+
+
 def preview(value: Any, limit: int = 60) -> str:
     """A one-line preview: text quoted, everything else as JSON, cut at LIMIT characters."""
     text = json.dumps(value, ensure_ascii=False) if isinstance(value, str) else to_json(value)

@@ -258,3 +258,36 @@ def test_plain_text_is_utf8_bytes():
 
 def test_nan_is_not_truthy_safe_for_json():
     assert v.to_json([math.nan]) == "[null]"
+
+
+def test_copy_replacing_takes_the_overwritten_value_once_and_copies_the_rest():
+    previous = [{"a": 1}]
+    other = {"b": [2]}
+    value = [previous, previous, other]
+    copy = v.copy_replacing(value, previous)
+    assert copy == value and copy is not value
+    assert copy[0] is previous  # taken, not copied: nothing else can reach it
+    assert copy[1] is not previous and copy[1][0] is not previous[0]
+    assert copy[2] is not other and copy[2]["b"] is not other["b"]
+    assert v.copy_replacing(value, 5) == value
+
+
+def test_nesting_a_variable_in_itself_does_not_copy_the_nest():
+    from xs_kernel.session import Session
+
+    session = Session()
+    session.run("var $x { value = [] }")
+    before = session.variables["x"]
+    outcome = session.run("var.update $x { value = [$x] }\nvar.update $x { value = [$x, $x] }")
+    assert outcome.error is None
+    assert session.variables["x"][0][0] is before  # the nest was shared, not deep-copied
+    session.run("var.update $x[1][0] { value = 9 }")
+    assert session.variables["x"] == [[[]], [9]]  # the copy stays private: value semantics
+
+
+def test_nesting_twenty_thousand_levels_runs():
+    from xs_kernel.session import Session
+
+    outcome = Session().run("var $x { value = [] }\nfor (20000) {\n  each as $i {\n"
+                            "    var.update $x { value = [$x] }\n  }\n}\n$x|count")
+    assert outcome.error is None and outcome.value == 1

@@ -17,7 +17,7 @@ from ..coercion import Invalid, to_int
 from ..errors import XsError, XsInterrupt
 from ..registry import Param
 from ..scope import RESERVED
-from ..values import copy_value, equals, to_text, truthy, type_name
+from ..values import copy_replacing, copy_value, equals, to_text, truthy, type_name
 from .base import Compiler, Run, handles
 from .calls import bind
 from ..signals import BreakSignal, ContinueSignal
@@ -39,7 +39,7 @@ def _store(name: str, value: Any) -> Run:
     def run_store(frame: Any) -> None:
         result = value(frame)
         if type(result) is list or type(result) is dict:
-            result = copy_value(result)
+            result = copy_replacing(result, frame.vars.get(name))
         frame.vars[name] = result
     return run_store
 
