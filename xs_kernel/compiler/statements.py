@@ -14,7 +14,7 @@ from typing import Any
 
 from .. import nodes
 from ..coercion import Invalid, to_int
-from ..errors import XsError, XsInterrupt
+from ..errors import HTTP_STATUS, XsError, XsInterrupt
 from ..registry import Param
 from ..scope import RESERVED
 from ..values import copy_replacing, copy_value, equals, to_text, truthy, type_name
@@ -329,6 +329,20 @@ def compile_precondition(c: Compiler, node: nodes.Precondition) -> Run:
         if truthy(cond(frame)):
             return
         text = to_text(message(frame)) or "precondition failed"
-        raise XsError(to_text(error_type(frame)) or "standard", text, span=span,
+        raise XsError(_error_type(error_type(frame), span), text, span=span,
                       payload=payload(frame))
     return run_precondition
+
+
+# What a precondition may throw: the types Xano answers with (not the kernel's own
+# syntaxerror/unsupported), so arbitrary text never becomes an error type.
+PRECONDITION_TYPES = tuple(t for t in HTTP_STATUS if t not in ("syntaxerror", "unsupported"))
+
+
+def _error_type(value: Any, span: Any) -> str:
+    name = to_text(value) or "standard"
+    if name not in PRECONDITION_TYPES:
+        shown = name if name.isprintable() and len(name) <= 40 else repr(name[:40])
+        raise XsError("inputerror", f"precondition: `error_type` must be one of "
+                      f"{', '.join(PRECONDITION_TYPES)}; got {shown}", span=span)
+    return name

@@ -80,11 +80,19 @@ def _integer(statement: str, name: str, value: Any, default: int,
     return number
 
 
+def _given(statement: str, name: str, value: Any) -> Any:
+    """VALUE, which the cell wrote explicitly (a left-out attribute gets its default):
+    null there is most often a misspelt variable, and must not quietly mean the default
+    (`ttl = $tll` would store a key that never expires)."""
+    if value is None:
+        raise _input_error(statement, f"`{name}` is null: give a number, or leave `{name}` "
+                                      "out for its default")
+    return value
+
+
 def _amount(statement: str, value: Any) -> int | float:
     """The ``by`` of incr/decr: an int, or a decimal (which switches to INCRBYFLOAT)."""
-    if value is None:
-        return 1
-    number: Any = value
+    number: Any = _given(statement, "by", value)
     if isinstance(value, str):
         number = parse_number(value)
     if isinstance(number, float) and math.isfinite(number):
@@ -145,7 +153,8 @@ def redis_set(call: Call, key: Any = None, data: Any = None, ttl: Any = 0) -> No
     seconds; 0 (the default) stores it without expiry and clears an earlier one.
     """
     name = _key("redis.set", key)
-    seconds = _integer("redis.set", "ttl", ttl, 0, low=0, high=MAX_TTL)
+    seconds = _integer("redis.set", "ttl", _given("redis.set", "ttl", ttl), 0, low=0,
+                       high=MAX_TTL)
     _do(call, "redis.set", Wanted.VALUE, lambda store: store.set(name, data, seconds))
 
 
@@ -302,8 +311,9 @@ def redis_ratelimit(call: Call, key: Any = None, max: Any = 5, ttl: Any = 60,
     `error` as its message is thrown when `error` is given; otherwise the result is false.
     """
     name = _key("redis.ratelimit", key)
-    limit = _integer("redis.ratelimit", "max", max, 5, low=0)
-    window = _integer("redis.ratelimit", "ttl", ttl, 60, low=1, high=MAX_TTL)
+    limit = _integer("redis.ratelimit", "max", _given("redis.ratelimit", "max", max), 5, low=0)
+    window = _integer("redis.ratelimit", "ttl", _given("redis.ratelimit", "ttl", ttl), 60,
+                      low=1, high=MAX_TTL)
     hits = _do(call, "redis.ratelimit", Wanted.COUNTER, lambda store: store.ratelimit(name, window))
     if hits <= limit:
         return True
