@@ -159,7 +159,22 @@ def main(argv: list[str]) -> int:
     print(f"xanoscript: {xs_lines} lines in {t_xs * 1000:.1f} ms = {xs_rate:,.0f} lines/s")
     print(f"ast.parse : {py_lines} lines in {t_py * 1000:.1f} ms = {py_rate:,.0f} lines/s")
     print(f"ratio (time per line, xanoscript / ast.parse): {py_rate / xs_rate:.1f}x")
+    _long_literals()
     return 0
+
+
+def _long_literals() -> None:
+    """One string literal of 1 MB and of 5 MB: time against ast.parse of the same Python
+    literal, and 5 MB against 1 MB (linear when near 5). Memory is the test suite's job
+    (tests/unit/test_parser_memory.py)."""
+    times = {}
+    for megabytes in (1, 5):
+        body = "a" * (megabytes * 1_000_000)
+        xs = best_of(parse, f'var $s {{ value = "{body}" }}\n', 3)
+        py = best_of(ast.parse, f's = "{body}"\n', 3)
+        times[megabytes] = xs
+        print(f"{megabytes} MB string literal: {xs * 1000:.1f} ms, {xs / py:.1f}x ast.parse")
+    print(f"5 MB / 1 MB parse time: {times[5] / times[1]:.1f} (5.0 is linear)")
 
 
 if __name__ == "__main__":
