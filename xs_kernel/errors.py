@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from .credentials import mask_credentials
 from .source import Span, excerpt
 
 # The error types the docs name, with the HTTP status Xano gives them.
@@ -39,13 +40,15 @@ class XsError(Exception):
         name: str | None = None,
         hint: str | None = None,
     ) -> None:
+        # Every message a user can see passes here: no credential survives it.
+        message = mask_credentials(message)
         super().__init__(message)
         self.type = type
         self.message = message
         self.span = span
         self.payload = payload
         self.name = name if name is not None else type
-        self.hint = hint
+        self.hint = mask_credentials(hint) if hint else hint
         self.cell: str | None = None
         self.source: str | None = None
 
@@ -96,7 +99,7 @@ def format_error(err: XsError) -> list[str]:
         where = err.cell or "<cell>"
         lines.append(f"  at {where}, line {err.span.line}, column {err.span.column}")
         if err.source is not None:
-            lines.extend(excerpt(err.source, err.span))
+            lines.extend(mask_credentials(line) for line in excerpt(err.source, err.span))
     if err.hint:
         lines.append(f"hint: {err.hint}")
     return lines

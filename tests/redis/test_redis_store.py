@@ -107,13 +107,13 @@ def test_server_describe_masks_password(url, host, port, db, tls) -> None:
 
 @pytest.mark.parametrize("url, fragment", [
     ("http://:s3cret@host:1/0", "must start with"),
-    ("redis://:s3cret@host:99999/0", "bad port"),
+    ("redis://:s3cret@host:99999/0", "Port out of range"),
     ("redis://:s3cret@host:6379/abc", "database must be a number"),
 ])
-def test_bad_url_is_a_standard_error_without_the_password(url, fragment) -> None:
+def test_bad_url_is_an_input_error_without_the_password(url, fragment) -> None:
     with pytest.raises(XsError) as info:
         RedisStore(url)
-    assert info.value.type == "standard" and fragment in info.value.message
+    assert info.value.type == "inputerror" and fragment in info.value.message
     assert "s3cret" not in info.value.message and "***" in info.value.message
 
 

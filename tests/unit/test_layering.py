@@ -52,7 +52,8 @@ RULES: dict[str, Rule] = {
     "xs_kernel": rule("parsing"),
     # foundations: spans, errors, values, the AST
     "source": rule(),
-    "errors": rule("source"),
+    "errors": rule("source", "credentials"),
+    "credentials": rule(),
     "values": rule(),
     "signals": rule(),
     "keywords": rule(),
@@ -95,7 +96,7 @@ RULES: dict[str, Rule] = {
     # back-ends: the only modules that import redis, fakeredis, SQLAlchemy, psycopg
     "backends": rule(),
     "backends.*": rule("backends.*", "errors", "values", "query", "schema", "fieldtypes",
-                       "patterns", "keyvalue", packages=DATABASES | REDIS),
+                       "patterns", "keyvalue", "credentials", packages=DATABASES | REDIS),
     "services": rule("backends.*"),
     # the session: parse, compile, run; never Jupyter, never rendering
     "session": rule("compiler", "compiler.*", "errors", "functions", "parsing", "registry",

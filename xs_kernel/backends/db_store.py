@@ -25,6 +25,7 @@ from sqlalchemy.schema import CreateColumn
 
 from .. import patterns
 from .. import query as q
+from ..credentials import mask_credentials
 from ..errors import XsError
 from ..schema import TableSchema
 from ..values import preview
@@ -125,6 +126,15 @@ def _settle(tx: Any) -> Iterator[None]:
     tx.commit()
 
 
+def _parsed(url: str) -> Any:
+    try:
+        return make_url(url)
+    except (ValueError, sa_exc.ArgumentError) as exc:
+        detail = "the port must be a number" if "int()" in str(exc) else "it does not parse"
+        raise XsError("inputerror", f"not a valid database URL {url!r}: {detail}",
+                      hint="postgresql://USER@HOST:5432/DATABASE") from None
+
+
 class Database:
     """Tables defined in this session and the operations of the ``db.*`` statements."""
 
@@ -132,7 +142,7 @@ class Database:
         self.url = normalize_url(url)
         self.prefix = prefix
         with guarded():
-            parsed = make_url(self.url)
+            parsed = _parsed(self.url)
             self.backend = parsed.get_backend_name()
             self.engine = self._engine(parsed)
         self.metadata = MetaData()
@@ -165,7 +175,7 @@ class Database:
         """The URL without its password."""
         if self.url == MEMORY_URL:
             return "sqlite:// (in memory)"
-        return make_url(self.url).render_as_string(hide_password=True)
+        return mask_credentials(make_url(self.url).render_as_string(hide_password=True))
 
     def close(self) -> None:
         self._tx = None

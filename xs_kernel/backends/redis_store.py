@@ -30,6 +30,7 @@ from redis.exceptions import RedisError, ResponseError
 from redis.exceptions import TimeoutError as RedisTimeoutError
 from redis.retry import Retry
 
+from ..credentials import mask_credentials
 from ..errors import XsError
 from ..keyvalue import Holds, Refusal, StoreRefused
 from ..values import to_json, type_name
@@ -150,19 +151,23 @@ def _glob_escape(text: str) -> str:
 
 def _endpoint(url: str) -> dict[str, Any]:
     """Host, port, db, TLS and password of URL; a bad URL is an XsError without secrets."""
-    parts = urlsplit(url)
+    try:
+        parts = urlsplit(url)
+        parts.port  # noqa: B018  (reading it validates host and port)
+    except ValueError as exc:
+        raise XsError("inputerror", f"invalid Redis URL {url!r}: {_reason(exc)}") from None
     scheme = parts.scheme.lower()
     if scheme not in ("redis", "rediss", "unix"):
-        raise XsError("standard", f"invalid Redis URL {_mask(url)!r}: it must start with "
+        raise XsError("inputerror", f"invalid Redis URL {_mask(url)!r}: it must start with "
                       "redis://, rediss:// or unix://")
     try:
         port = parts.port
     except ValueError:
-        raise XsError("standard", f"invalid Redis URL {_mask(url)!r}: bad port") from None
+        raise XsError("inputerror", f"invalid Redis URL {_mask(url)!r}: bad port") from None
     path = unquote(parts.path or "")
     db = path.lstrip("/") if scheme != "unix" else ""
     if db and not db.isdigit():
-        raise XsError("standard",
+        raise XsError("inputerror",
                       f"invalid Redis URL {_mask(url)!r}: the database must be a number")
     return {
         "scheme": scheme,
@@ -174,14 +179,17 @@ def _endpoint(url: str) -> dict[str, Any]:
     }
 
 
+def _reason(exc: Exception) -> str:
+    """Why redis-py or urllib refused a URL, in words (their text, when it is words)."""
+    text = str(exc)
+    if isinstance(exc, TypeError) or "invalid literal" in text:
+        return "one of its options or numbers is not valid for Redis"
+    return mask_credentials(text) or "it does not parse"
+
+
 def _mask(url: str) -> str:
-    """URL with its password replaced by ``***``."""
-    parts = urlsplit(url)
-    if not parts.password:
-        return url
-    user = parts.username or ""
-    host = parts.netloc.rsplit("@", 1)[1]
-    return parts._replace(netloc=f"{user}:***@{host}").geturl()
+    """URL with its credentials replaced by ``***``."""
+    return mask_credentials(url)
 
 
 # -- the store --------------------------------------------------------------------------
@@ -210,13 +218,18 @@ class RedisStore:
     @staticmethod
     def _server_client(url: str) -> redis.Redis:
         try:
-            return redis.Redis.from_url(
+            client = redis.Redis.from_url(
                 url, protocol=2, decode_responses=False,
                 socket_connect_timeout=CONNECT_TIMEOUT, socket_timeout=SOCKET_TIMEOUT,
                 retry=Retry(NoBackoff(), 0), health_check_interval=0)
-        except (ValueError, RedisError) as exc:
-            raise XsError("standard", f"invalid Redis URL {_mask(url)!r}: "
-                          f"{_scrub(str(exc), url)}") from None
+            # An unknown option (`?bogus=1`) is only refused when a connection object is
+            # made: make one now (it does not connect) so the URL is refused here.
+            pool = client.connection_pool
+            pool.connection_class(**pool.connection_kwargs)
+            return client
+        except (ValueError, TypeError, RedisError) as exc:
+            raise XsError("inputerror", f"invalid Redis URL {_mask(url)!r}: "
+                          f"{_reason(exc)}") from None
 
     # -- plumbing
 
@@ -477,4 +490,4 @@ def _scrub(text: str, url: str | None) -> str:
         password = urlsplit(url).password
         if password:
             text = text.replace(password, "***").replace(unquote(password), "***")
-    return text
+    return mask_credentials(text)

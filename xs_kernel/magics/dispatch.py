@@ -132,6 +132,11 @@ def run_cell(session: Any, cell: str, *, registry: Registry | None = None,
         except KeyboardInterrupt:
             outcome.error = XsInterrupt()
             return outcome
+        except Exception as exc:  # a bug in the magic: said so, never a Python traceback
+            outcome.error = _locate(XsError(
+                "standard", f"internal error in %{item.name} ({type(exc).__name__}): this is "
+                "a bug in xs_kernel, not in your cell; please report it"), item, cell, cell_name)
+            return outcome
         if isinstance(result, AroundCell):
             inner, note = result.run(lambda: _run_code(session, parts.code, cell_name))
             _merge(outcome, inner)
@@ -181,15 +186,11 @@ def _unknown_magic(name: str, registry: Registry) -> XsError:
     return XsError("inputerror", f"unknown magic %{name}", hint=hint + "%help lists the magics")
 
 
-# The password part of a URL (`scheme://user:password@host`), for excerpts of magic lines.
-_URL_PASSWORD = re.compile(r"(\w[\w+.-]*://[^:/@\s]*:)[^@\s]+(@)")
-
-
 def _locate(err: XsError, item: MagicLine, cell: str, cell_name: str) -> XsError:
-    """Point an error raised by a magic at its line; the excerpt masks URL passwords
-    (`%redis connect redis://:secret@host`), which must never be printed back."""
+    """Point an error raised by a magic at its line (its excerpt is masked like every
+    excerpt: `%redis connect redis://:secret@host` never shows the password)."""
     err.at(Span(item.line, 1, item.line, item.width + 1))
-    return err.located(cell_name, _URL_PASSWORD.sub(r"\1***\2", cell))
+    return err.located(cell_name, cell)
 
 
 def warm_up(session: Any) -> None:
