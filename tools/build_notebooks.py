@@ -56,8 +56,10 @@ def execute(nb: nbformat.NotebookNode) -> None:
     from nbclient import NotebookClient
 
     # no per-cell timing metadata: a rebuilt notebook differs only where its content does
+    # Run where nbval runs it: in notebooks/, so relative paths (`%load workspace`) hold.
     NotebookClient(nb, kernel_name="xanoscript", timeout=120, allow_errors=True,
-                   record_timing=False).execute()
+                   record_timing=False,
+                   resources={"metadata": {"path": str(NOTEBOOKS)}}).execute()
 
 
 def main(argv: list[str] | None = None) -> int:

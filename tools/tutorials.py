@@ -7,6 +7,8 @@ writes, so it can be rerun against a shared Redis server without leftovers.
 
 from __future__ import annotations
 
+from tutorial_workspace import EXPORTED_WORKSPACE
+
 # The redis specification the tutorials follow: the Redis Integration page of Xano's
 # public XanoScript docs. Its examples run here as written.
 SPEC = ("[*Redis Integration*](https://github.com/xano-inc/xano-developer-mcp/blob/main/"
@@ -701,4 +703,5 @@ TUTORIALS = {
     "04-lists-and-queues": LISTS,
     "05-rate-limiting": RATE_LIMITING,
     "06-patterns": PATTERNS,
+    "07-exported-workspace": EXPORTED_WORKSPACE,
 }

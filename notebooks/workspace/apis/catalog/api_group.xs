@@ -1,0 +1,3 @@
+api_group catalog {
+  canonical = "CATALOGTUTORIAL"
+}
