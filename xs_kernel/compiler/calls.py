@@ -19,6 +19,7 @@ Reaches builtins only through the registry passed to the ``Compiler``.
 from __future__ import annotations
 
 import keyword
+import re
 from typing import Any, Callable, Iterable
 
 from .. import nodes
@@ -32,6 +33,7 @@ from .filters import chain, lazy_maker
 from .targets import assignment
 
 Builder = Callable[[Any], Any]  # frame -> argument value
+_NAMED = re.compile(r"`(\w+)`")  # an attribute named in an error message
 
 
 @handles(nodes.Attr)
@@ -55,13 +57,36 @@ def compile_statement(c: Compiler, node: nodes.Statement) -> Any:
     target, write_back = _target(c, node, spec)
     args, universal = bind(c, node.name, spec.params, node.items, node.span, spec.rejected)
     bind_result = result_binder(c, node, fresh=spec.fresh_result)
-    run = _runner(node.name, spec.impl, args, target, write_back, bind_result, node.span)
+    if bind_result is None and spec.returns:
+        bind_result = _keep_as_last  # a cell ending with it shows its result, as a REPL would
+    run = _runner(node.name, spec.impl, args, target, write_back, bind_result, locator(node))
     return with_universal(universal, run, bind_result)
+
+
+def _keep_as_last(frame: Any, result: Any) -> None:
+    frame.last = result
+
+
+def locator(node: nodes.Statement) -> Callable[[XsError], Any]:
+    """Where an error of NODE belongs: the attribute its message names (`ttl` in
+    "`ttl` must be 0 or more"), else the statement itself."""
+    spans = {item.name: item.span for item in node.items if isinstance(item, nodes.Attr)}
+
+    def locate(exc: XsError) -> Any:
+        if spans:
+            for name in _NAMED.findall(exc.message):
+                if name in spans:
+                    return spans[name]
+        return node.span
+    return locate
 
 
 def _runner(name: str, impl: Callable[..., Any], args: list[tuple[str, Builder]],
             target: Thunk | None, write_back: Callable[[Any, Any], None] | None,
-            bind_result: Callable[[Any, Any], None] | None, span: Any) -> Callable[[Any], None]:
+            bind_result: Callable[[Any, Any], None] | None,
+            locate: Callable[[XsError], Any]) -> Callable[[Any], None]:
+    span = locate(XsError("standard", ""))  # the statement's own span
+
     def run(frame: Any) -> None:
         rt = frame.rt
         call = Call(services=rt.services, emit=rt.emit, span=span, session=rt.session,
@@ -70,7 +95,7 @@ def _runner(name: str, impl: Callable[..., Any], args: list[tuple[str, Builder]]
         try:
             result = impl(call, **kwargs)
         except XsError as exc:
-            raise exc.at(span)
+            raise exc.at(exc.span or locate(exc))
         except RecursionError:
             raise
         except Exception as exc:  # a bug in the builtin, not in the user's program

@@ -62,18 +62,26 @@ def compile_program(c: Compiler, node: nodes.Program) -> CompiledCell:
             statements.append(item)
     body = c.block(statements)
     last = node.items[-1] if node.items else None
-    return CompiledCell(definitions, body, _result_reader(last), list(c.assigned))
+    return CompiledCell(definitions, body, _result_reader(last, c.registry), list(c.assigned))
+
+
+def _returns_unbound(node: Any, registry: Any) -> bool:
+    if not isinstance(node, nodes.Statement) or node.alias:
+        return False
+    spec = registry.function(node.name)
+    return spec is not None and spec.returns
 
 
 def _no_value(frame: Any) -> tuple[bool, Any]:
     return False, None
 
 
-def _result_reader(last: Any) -> Callable[[Any], tuple[bool, Any]]:
-    """What the cell shows: a final bare expression, or what a final var/`as` bound."""
+def _result_reader(last: Any, registry: Any) -> Callable[[Any], tuple[bool, Any]]:
+    """What the cell shows: a final bare expression, what a final var/`as` bound, or the
+    result of a final statement that has one (`redis.get {…}` without `as`)."""
     if last is None or getattr(last, "disabled", False):
         return _no_value
-    if isinstance(last, nodes.ExprStmt):
+    if isinstance(last, nodes.ExprStmt) or _returns_unbound(last, registry):
         def expression_value(frame: Any) -> tuple[bool, Any]:
             return True, frame.last
         return expression_value
