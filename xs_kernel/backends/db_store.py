@@ -35,6 +35,9 @@ from .db_query import QueryRunner
 MEMORY_URL = "sqlite+pysqlite:///:memory:"
 
 
+CONNECT_TIMEOUT = 4  # seconds; an unreachable or silent server is an error within 5 s
+
+
 def normalize_url(url: str | None) -> str:
     """The SQLAlchemy URL for what a user typed (None/"embedded"/"memory": in-memory SQLite)."""
     if url is None or url.strip().lower() in ("", "embedded", "memory", "sqlite://",
@@ -160,7 +163,10 @@ class Database:
             event.listen(engine, "begin", _sqlite_begin)
             return engine
         try:
-            return create_engine(self.url, pool_pre_ping=True)
+            # A server that accepts and never answers must not hold a cell for libpq's
+            # default minutes: connecting gives up after CONNECT_TIMEOUT seconds.
+            return create_engine(self.url, pool_pre_ping=True,
+                                 connect_args={"connect_timeout": CONNECT_TIMEOUT})
         except ImportError:
             raise XsError("standard", "PostgreSQL needs the psycopg driver",
                           hint="pip install 'xs_kernel[postgres]'") from None
