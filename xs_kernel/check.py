@@ -29,22 +29,40 @@ def _not_run_here(spec: Any) -> bool:
 
 def _cloud_warnings(program: Any, registry: Any) -> list[Problem]:
     """A warning for each statement only Xano's servers run (see ``unsupported``)."""
+    return [Problem(XsError("unsupported", message(node.name), span=node.span), warning=True)
+            for node in _nodes(program)
+            if isinstance(node, nodes.Statement) and is_cloud_only(node.name)
+            and _not_run_here(registry.function(node.name))]
+
+
+def _arity_warnings(program: Any, registry: Any) -> list[Problem]:
+    """A warning for each filter given the wrong number of arguments: Xano's validator
+    lets it through, and it fails only when it runs."""
+    from .compiler.filters import arity_problem, filter_span
+
     found: list[Problem] = []
-    stack = [program]
+    for node in _nodes(program):
+        if isinstance(node, nodes.FilterApply):
+            spec = registry.filter(node.name)
+            problem = spec and arity_problem(spec, len(node.args))
+            if problem:
+                found.append(Problem(XsError("inputerror", problem, span=filter_span(node)),
+                                     warning=True))
+    return found
+
+
+def _nodes(root: Any) -> list[Any]:
+    """Every AST node under ROOT."""
+    found: list[Any] = []
+    stack = [root]
     while stack:
         node = stack.pop()
         if isinstance(node, (list, tuple)):
             stack.extend(reversed(node))
-            continue
-        if not isinstance(node, nodes.Node):
-            continue
-        if (isinstance(node, nodes.Statement) and is_cloud_only(node.name)
-                and _not_run_here(registry.function(node.name))):
-            found.append(Problem(XsError("unsupported", message(node.name),
-                                         span=node.span), warning=True))
-        for name in getattr(node, "__dataclass_fields__", {}):
-            if name != "span":
-                stack.append(getattr(node, name))
+        elif isinstance(node, nodes.Node):
+            found.append(node)
+            stack.extend(getattr(node, name) for name in node.__dataclass_fields__
+                         if name != "span")
     return found
 
 
@@ -102,6 +120,7 @@ def check_program(program: nodes.Program, text: str, name: str,
     except RecursionError:
         add(XsError("syntaxerror", "program too deeply nested"))
     problems.extend(_cloud_warnings(program, registry))
+    problems.extend(_arity_warnings(program, registry))
     problems.sort(key=lambda p: (p.error.span.line, p.error.span.column)
                   if p.error.span is not None else (0, 0))
     return problems

@@ -76,7 +76,11 @@ def applier(c: Compiler, node: nodes.FilterApply, *, standalone: bool = False) -
         match = c.registry.suggest(node.name, c.registry.filters)
         raise XsError("syntaxerror", f"unknown filter `{node.name}`", span=span,
                       hint=f"did you mean `{match}`?" if match else None)
-    _check_arity(spec, len(node.args), span)
+    wrong_count = arity_problem(spec, len(node.args))
+    if wrong_count is not None:
+        # Xano's validator does not count filter arguments: the cell runs, and this filter
+        # fails when it is reached (`xs check` warns about it beforehand).
+        return _failing_applier(XsError("inputerror", wrong_count, span=span))
     if standalone and spec.needs_receiver:
         raise XsError("inputerror", f"filter `{node.name}` needs a value before `|`",
                       span=span)
@@ -126,17 +130,24 @@ def filter_failure(name: str, exc: BaseException, span: Any) -> BaseException:
     return XsError("standard", f"filter `{name}` failed: {exc}", span=span)
 
 
-def _check_arity(spec: Any, count: int, span: Any) -> None:
+def arity_problem(spec: Any, count: int) -> str | None:
+    """What is wrong with giving SPEC's filter COUNT arguments, or None."""
     low, high = spec.min_args, spec.max_args
     if count >= low and (high is None or count <= high):
-        return
+        return None
     if high is None:
         wanted = f"at least {_arguments(low)}"
     elif low == high:
         wanted = _arguments(low) if low else "no arguments"
     else:
         wanted = f"{low} to {_arguments(high)}"
-    raise XsError("inputerror", f"filter `{spec.name}` takes {wanted}, got {count}", span=span)
+    return f"filter `{spec.name}` takes {wanted}, got {count}"
+
+
+def _failing_applier(error: XsError) -> Applier:
+    def apply_wrong_count(frame: Any, value: Any) -> Any:
+        raise XsError(error.type, error.message, span=error.span)
+    return apply_wrong_count
 
 
 def _arguments(n: int) -> str:

@@ -11,6 +11,7 @@ import re
 import unicodedata
 from typing import Any
 
+from ..errors import XsError
 from ..registry import xs_filter
 from ..values import to_text
 from . import _support as s
@@ -155,13 +156,17 @@ def filter_replace(value, search, replacement):
 
 
 @xs_filter("concat", accepts=s.SCALAR)
-def filter_concat(value, other, separator=None):
-    """Join the receiver and another value as text, with an optional separator between.
+def filter_concat(value, other, *more):
+    """Join the receiver and other values as text, the last of several arguments between.
 
-    value|concat:other[:separator] — `"a"|concat:"b":"-"` is "a-b".
+    value|concat:other[:separator] — `"a"|concat:"b":"-"` is "a-b"; with three or four
+    arguments every one before the last is joined: `"a"|concat:"b":"c":"-"` is "a-b-c".
     """
-    sep = "" if separator is None else s.text("concat", separator, "the separator")
-    return to_text(value) + sep + s.text("concat", other)
+    if len(more) > 3:
+        raise XsError("inputerror", f"filter `concat` takes 1 to 4 arguments, got {len(more) + 1}")
+    parts = [other, *more[:-1]]
+    sep = s.text("concat", more[-1], "the separator") if more else ""
+    return sep.join([to_text(value), *(s.text("concat", part) for part in parts)])
 
 
 def _find(name: str, value: Any, needle: Any, fold: bool) -> tuple[str, str]:

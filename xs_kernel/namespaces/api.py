@@ -97,8 +97,15 @@ def _url(url: Any, method: str, params: Any) -> str:
     return url
 
 
-def _opener(ca_certificate: Any) -> urllib.request.OpenerDirector:
-    context = ssl.create_default_context(cadata=ca_certificate) if ca_certificate else None
+def _opener(ca_certificate: Any, verify: tuple[bool, bool] = (True, True)
+            ) -> urllib.request.OpenerDirector:
+    """VERIFY is (verify_host, verify_peer), as Xano's api.request takes them."""
+    context = None
+    if ca_certificate or verify != (True, True):
+        context = ssl.create_default_context(cadata=ca_certificate or None)
+        context.check_hostname = verify[0] and verify[1]
+        if not verify[1]:
+            context.verify_mode = ssl.CERT_NONE
     return urllib.request.build_opener(urllib.request.HTTPSHandler(context=context))
 
 
@@ -113,6 +120,8 @@ def _opener(ca_certificate: Any) -> urllib.request.OpenerDirector:
     Param("certificate", "text", doc="client certificates are not supported locally"),
     Param("certificate_pass", "text"),
     Param("private_key", "text"),
+    Param("verify_host", "bool", default=True, doc="check the certificate names the host"),
+    Param("verify_peer", "bool", default=True, doc="check the certificate chain"),
 )
 def api_request(call: Call, **attrs: Any) -> dict:
     """Send an HTTP request and return {request, response: {status, headers, result}}.
@@ -137,7 +146,8 @@ def api_request(call: Call, **attrs: Any) -> dict:
     request = urllib.request.Request(url, data=body, method=method, headers=dict(headers))
     record = {"url": url, "method": method, "headers": [f"{k}: {v}" for k, v in headers],
               "params": params if params is not None else []}
-    status, response_headers, raw = _send(request, timeout, attrs.get("ca_certificate"))
+    verify = (attrs.get("verify_host") is not False, attrs.get("verify_peer") is not False)
+    status, response_headers, raw = _send(request, timeout, attrs.get("ca_certificate"), verify)
     ctype = next((v.lower() for k, v in response_headers if k.lower() == "content-type"), None)
     return {
         "request": record,
@@ -149,10 +159,10 @@ def api_request(call: Call, **attrs: Any) -> dict:
     }
 
 
-def _send(request: urllib.request.Request, timeout: float, ca: Any
-          ) -> tuple[int, list[tuple[str, str]], bytes]:
+def _send(request: urllib.request.Request, timeout: float, ca: Any,
+          verify: tuple[bool, bool] = (True, True)) -> tuple[int, list[tuple[str, str]], bytes]:
     try:
-        with _opener(ca).open(request, timeout=timeout) as resp:
+        with _opener(ca, verify).open(request, timeout=timeout) as resp:
             return resp.status, list(resp.headers.items()), resp.read()
     except urllib.error.HTTPError as err:  # a status >= 400 is still a response
         with err:

@@ -16,6 +16,10 @@ from ..registry import Call, Param, builtin
 from ..values import preview
 
 
+def _provider(attrs: dict) -> str:
+    return str(attrs.get("service_provider") or "xano").lower()
+
+
 def _addresses(name: str, value: Any, required: bool) -> Any:
     if value is None or value == "" or value == []:
         if required:
@@ -34,7 +38,8 @@ def _addresses(name: str, value: Any, required: bool) -> Any:
     "util.send_email",
     Param("service_provider", "text", default="xano", doc="resend, sendgrid, xano, ..."),
     Param("api_key", "text", doc="the provider's key (never stored)"),
-    Param("to", required=True, doc="recipient address or array of addresses"),
+    Param("to", doc="recipient address or array of addresses (the xano provider: the "
+                    "workspace's own address when left out)"),
     Param("from", "text", doc="sender address"),
     Param("subject", "text", required=True),
     Param("message", "text", doc="the body"),
@@ -51,7 +56,7 @@ def util_send_email(call: Call, **attrs: Any) -> dict:
     record: dict[str, Any] = {
         "id": len(call.services.outbox) + 1,
         "provider": str(attrs.get("service_provider") or "xano"),
-        "to": _addresses("to", attrs.get("to"), True),
+        "to": _addresses("to", attrs.get("to"), _provider(attrs) != "xano"),
         "from": _addresses("from", attrs.get("from_", attrs.get("from")), False),
         "subject": attrs.get("subject") if attrs.get("subject") is not None else "",
         "message": attrs.get("message") if attrs.get("message") is not None else "",

@@ -147,11 +147,20 @@ def security_jws_encode(call: Call, claims: Any = None, key: Any = None,
 
 @builtin("security.jws_decode", Param("token", "text", required=True),
          Param("key", "text", required=True), Param("signature_algorithm", "text",
-                                                    default="HS256"))
+                                                    default="HS256"),
+         Param("check_claims", doc="claims that must have these values, e.g. {iss: \"me\"}"))
 def security_jws_decode(call: Call, token: Any = None, key: Any = None,
-                        signature_algorithm: Any = "HS256", **_: Any) -> dict:
+                        signature_algorithm: Any = "HS256", check_claims: Any = None,
+                        **_: Any) -> dict:
     """Verify a compact JWS (HS256) and return its claims (accessdenied when invalid).
 
     Mirrors security.md (JWT)."""
     _hs256(signature_algorithm)
-    return hashing.jws_decode(token, key)
+    claims = hashing.jws_decode(token, key)
+    if check_claims is not None and type(check_claims) is not dict:
+        raise XsError("inputerror", "security.jws_decode: `check_claims` must be an object")
+    for name, wanted in (check_claims or {}).items():
+        if claims.get(name) != wanted:
+            raise XsError("accessdenied", f"security.jws_decode: claim `{name}` does not "
+                          "have the value check_claims asks for")
+    return claims

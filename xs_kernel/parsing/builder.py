@@ -266,7 +266,10 @@ class AstBuilder:
         return TargetPart(x.span, x, "path")
 
     def field_default(self, c: list) -> Any:
-        return DefaultPart(c[0].span, c[0])
+        value = c[0]
+        if is_tok(value, "NAME"):  # a bare word is the text it spells
+            value = n.Literal(span_of(value), str(value))
+        return DefaultPart(value.span, value)
 
     def opt(self, c: list) -> n.Attr:
         return n.Attr(join(c[0], c[-1]), str(c[0]), c[-1])
