@@ -73,3 +73,14 @@ def test_a_wrong_filter_argument_count_warns_at_check_and_fails_when_run() -> No
     outcome = Session().run(code)
     assert [e.text for e in outcome.events] == ["x"]
     assert outcome.error.message == "filter `count` takes no arguments, got 1"
+
+
+def test_override_sort_wins_and_db_edit_output_projects() -> None:
+    session = run('table "t" {\n  schema {\n    int id\n    text n\n    int v\n  }\n}\n'
+                  'db.add t { data = {n: "b", v: 1} }\ndb.add t { data = {n: "a", v: 2} }\n'
+                  'db.query "t" { sort = {n: "desc"} override_sort = {n: "asc"} '
+                  'output = ["n"] } as $q\n'
+                  'db.edit "t" { field_name = "id" field_value = 1 data = {v: 5} '
+                  'output = ["id", "v"] } as $e')
+    assert session.variables["q"] == [{"n": "a"}, {"n": "b"}]
+    assert session.variables["e"] == {"id": 1, "v": 5}

@@ -73,14 +73,17 @@ def _update(call: Call, op: str, field_name: Any, field_value: Any, data: Any) -
     return record
 
 
-@builtin("db.edit", *_FIELD, Param("data", "object", required=True), target=_TABLE)
+@builtin("db.edit", *_FIELD, Param("data", "object", required=True),
+         Param("output", "array", doc="only these fields of the updated record"),
+         target=_TABLE)
 def db_edit(call: Call, field_name: str = "id", field_value: Any = None, data: Any = None,
-            **_: Any) -> dict:
+            output: Any = None, **_: Any) -> dict:
     """Update the fields given in data on the record found by field_name/field_value and
-    return the updated record (notfound when there is none).
+    return the updated record (notfound when there is none), or its `output` fields.
 
     Mirrors database.md (db.edit)."""
-    return _update(call, "db.edit", field_name, field_value, data)
+    record = _update(call, "db.edit", field_name, field_value, data)
+    return record if not output else {k: record[k] for k in output if k in record}
 
 
 @builtin("db.patch", *_FIELD, Param("data", "object", required=True), target=_TABLE)
@@ -173,6 +176,7 @@ def db_bulk_patch(call: Call, where: Any = None, data: Any = None, **_: Any) -> 
     Param("join", raw=True, doc="{alias: {table, type: inner|left|right, where}}"),
     Param("eval", raw=True, doc="computed fields {name: $db.table.field|filter}"),
     Param("sort", doc="{field: \"asc\"|\"desc\"|\"rand\"}"),
+    Param("override_sort", doc="a sort chosen at run time (e.g. from $input); wins over sort"),
     Param("output", "array", doc="only these fields"),
     Param("select", "array", doc="same as output"),
     Param("return", "object", doc="{type: list|single|count|exists, paging: {...}}"),
@@ -193,7 +197,7 @@ def db_query(call: Call, **attrs: Any) -> Any:
     result = call.services.db.query(
         _table(call),
         where=where,
-        sort=attrs.get("sort"),
+        sort=attrs.get("override_sort") or attrs.get("sort"),
         output=attrs.get("output") or attrs.get("select"),
         result=attrs.get("return_", attrs.get("return")),
         joins=query.joins(attrs.get("join")),
