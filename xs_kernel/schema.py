@@ -135,6 +135,9 @@ class TableSchema:
         fields: list[Field] = []
         for decl in declared:
             f = Field.from_input_field(decl, evaluate)
+            if not f.name.strip():
+                raise XsError("inputerror", f"table '{construct.name}': a field needs a name",
+                              span=decl.span)
             if any(g.name == f.name for g in fields):
                 raise XsError("inputerror", f"table '{construct.name}': field '{f.name}' is "
                               "declared twice", span=decl.span)

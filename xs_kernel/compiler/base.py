@@ -61,7 +61,8 @@ def failure(exc: BaseException, span: Any) -> XsError:
         return exc.at(span)
     if isinstance(exc, RecursionError):
         return XsError("standard", "program too deeply nested", span=span)
-    return XsError("standard", f"internal error: {exc}", span=span)
+    return XsError("standard", f"internal error ({type(exc).__name__}): this is a bug in "
+                   "xs_kernel, not in your program; please report it", span=span)
 
 
 class Compiler:

@@ -127,7 +127,9 @@ def filter_failure(name: str, exc: BaseException, span: Any) -> BaseException:
         return exc.at(span)
     if isinstance(exc, RecursionError):
         return exc
-    return XsError("standard", f"filter `{name}` failed: {exc}", span=span)
+    return XsError("standard", f"internal error in filter `{name}` ({type(exc).__name__}): "
+                   "this is a bug in xs_kernel, not in your program; please report it",
+                   span=span)
 
 
 def arity_problem(spec: Any, count: int) -> str | None:

@@ -234,7 +234,7 @@ def _codec(name: str, encoding) -> str:
     label = s.text(name, encoding, "the encoding")
     try:
         return codecs.lookup(label).name
-    except LookupError:
+    except (LookupError, ValueError):  # ValueError: a NUL in the name
         raise s.bad(name, f"unknown encoding {label!r}") from None
 
 
