@@ -21,6 +21,7 @@ from ..fieldtypes import constant
 from ..namespaces.expect import error_matches
 from ..namespaces.security import auth_from_token
 from ..registry import magic
+from ..request import call_endpoint, find_endpoint
 from ..values import preview
 from . import dispatch
 from .core import json_object
@@ -103,49 +104,6 @@ def _split_options(text: str) -> tuple[str, dict[str, str]]:
     return parts[0], options
 
 
-def _verb(node: Any) -> str:
-    for attr in getattr(node, "header", ()):
-        if attr.name == "verb" and isinstance(attr.value, nodes.Literal):
-            return str(attr.value.value).upper()
-    return "GET"
-
-
-def _match(template: str, path: str) -> dict[str, str] | None:
-    want, got = template.strip("/").split("/"), path.strip("/").split("/")
-    if len(want) != len(got):
-        return None
-    params: dict[str, str] = {}
-    for pattern, segment in zip(want, got):
-        if pattern.startswith("{") and pattern.endswith("}"):
-            params[pattern[1:-1]] = urllib.parse.unquote(segment)
-        elif pattern != segment:
-            return None
-    return params
-
-
-def _endpoints(session: Any) -> list[tuple[str, str, Any]]:
-    found = []
-    for (kind, name), definition in session.constructs.items():
-        if kind == "query":
-            node = getattr(definition, "node", definition)
-            found.append((_verb(node), getattr(node, "name", name), definition))
-    return found
-
-
-def _find_endpoint(session: Any, verb: str, path: str) -> tuple[Any, Any, dict]:
-    endpoints = _endpoints(session)
-    for method, name, definition in endpoints:  # the template itself: users/{id}
-        if method == verb and name.strip("/") == path.strip("/"):
-            return getattr(definition, "node", definition), definition, {}
-    for method, name, definition in endpoints:
-        params = _match(name, path) if method == verb else None
-        if params is not None:
-            return getattr(definition, "node", definition), definition, params
-    known = ", ".join(f"{m} {n}" for m, n, _ in endpoints) or "none yet"
-    raise XsError("notfound", f"no endpoint {verb} {path}",
-                  hint=f"defined endpoints: {known}")
-
-
 def _auth_for(session: Any, node: Any, options: dict[str, str]) -> dict:
     if "token" in options:
         if not options["token"]:
@@ -176,12 +134,12 @@ def magic_call(session: Any, text: str) -> Any:
                       hint="e.g. %call GET products/3")
     verb, target = words[0].upper(), words[1]
     path, _, query = target.partition("?")
-    node, definition, params = _find_endpoint(session, verb, path)
+    definition, params = find_endpoint(session, verb, path)
+    node = getattr(definition, "node", definition)
     given: dict[str, Any] = dict(params)
     given.update({k: v[-1] for k, v in urllib.parse.parse_qs(query).items()})
     given.update(json_object(words[2] if len(words) > 2 else "", "the input"))
-    from ..request import call_endpoint  # as a request: raw input, headers, middleware
-
+    # as a request: raw input, headers, middleware
     return call_endpoint(session, verb, target, given, auth=_auth_for(session, node, options))
 
 
