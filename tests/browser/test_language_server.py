@@ -25,3 +25,15 @@ def test_a_diagnostic_is_underlined_in_the_failing_cell(open_tab, jupyterlab_lsp
         assert tab.get_by_text("Fully initialized").count() == 1
     finally:
         tab.close()
+
+
+def test_a_tutorial_notebook_has_no_false_diagnostics(open_tab, jupyterlab_lsp) -> None:
+    # Its %magic lines and every cell are valid: the server must underline nothing.
+    tab = open_tab("06-patterns.ipynb")
+    try:
+        tab.get_by_text("Fully initialized").wait_for()
+        tab.wait_for_timeout(3000)  # diagnostics of every cell have arrived by now
+        assert tab.locator(".jp-Notebook .cm-lintRange-error").count() == 0
+        assert tab.locator(".jp-Notebook .jp-CodeCell").count() > 10
+    finally:
+        tab.close()

@@ -142,3 +142,11 @@ def test_statements_only_xanos_servers_run_are_warnings(analyser: Analyser) -> N
     (problem,) = analyser.problems(text)
     assert problem.severity == "warning" and problem.span.line == 2
     assert "cloud.elasticsearch.query" in problem.message
+
+
+def test_magic_lines_of_notebook_cells_are_not_xanoscript(analyser: Analyser) -> None:
+    # jupyterlab-lsp sends a notebook's cells joined, magics included.
+    text = '%reset\n%input {\n  "id": 1\n}\nvar $a { value = 1 }\n%call GET x\nvar $b { value = $a|nosuch }\n'
+    (problem,) = analyser.problems(text)
+    assert "unknown filter `nosuch`" in problem.message
+    assert (problem.span.line, problem.span.column) == (7, 20)

@@ -117,7 +117,8 @@ RULES: dict[str, Rule] = {
                      "namespaces.security"),
     # the language server: pygls only in its wiring
     "lsp": rule(),
-    "lsp.*": rule("lsp.*", "check", "completion", "errors", "nodes", "parsing", "source"),
+    "lsp.*": rule("lsp.*", "check", "completion", "errors", "nodes", "parsing", "source",
+                  "magics.dispatch"),
     "lsp.server": rule("xs_kernel", "lsp.*", "registry", "source",
                        packages={"pygls", "lsprotocol"}),
     # Jupyter: the kernel adapter, its installer and the notebook tools

@@ -17,7 +17,7 @@ from typing import Any, Callable, Iterator
 from .. import nodes
 from ..errors import XsError
 from ..source import Span
-from .chunks import Chunk, split
+from .chunks import Chunk, blank_magics, split
 
 ERROR, WARNING = "error", "warning"
 
@@ -61,11 +61,11 @@ class Analyser:
         self._capacity = capacity
 
     def analyse(self, text: str) -> list[Placed]:
-        return [Placed(chunk.line - 1, self._chunk(chunk)) for chunk in split(text)]
+        return [Placed(chunk.line - 1, self._chunk(chunk)) for chunk in split(blank_magics(text))]
 
     def problems(self, text: str) -> list[Problem]:
         found: list[Problem] = []
-        for chunk, placed in zip(split(text), self.analyse(text)):
+        for chunk, placed in zip(split(blank_magics(text)), self.analyse(text)):
             if placed.result.problems:
                 found.extend(self._placed_problems(chunk))
         return found

@@ -33,6 +33,24 @@ class Chunk:
     text: str
 
 
+_MAGIC = re.compile(r"[ \t]*%[A-Za-z_]")
+
+
+def blank_magics(text: str) -> str:
+    """TEXT with its ``%magic`` lines (and a JSON argument they leave open) turned into
+    spaces: a notebook's cells reach the server joined, magics included, and a magic is
+    the kernel's business, not XanoScript. Lengths are kept, so positions hold."""
+    from ..magics.dispatch import bracket_depth
+
+    lines = text.split("\n")
+    depth = 0
+    for number, line in enumerate(lines):
+        if depth > 0 or _MAGIC.match(line):
+            depth = max(depth, 0) + bracket_depth(line)
+            lines[number] = " " * len(line)
+    return "\n".join(lines)
+
+
 def split(text: str) -> list[Chunk]:
     """The document's top-level items, in order, covering every line of TEXT."""
     starts = [0]

@@ -81,10 +81,10 @@ def split(cell: str) -> Split:
         if not m:
             break
         argument, first = m.group(2) or "", i
-        while _depth(argument) > 0 and i + 1 < len(lines):
+        while bracket_depth(argument) > 0 and i + 1 < len(lines):
             i += 1
             argument += "\n" + lines[i]
-        out.open_argument = _depth(argument) > 0
+        out.open_argument = bracket_depth(argument) > 0
         out.magics.append(MagicLine(first + 1, m.group(1), argument.strip(), len(line.rstrip())))
         i += 1
     if out.magics:
@@ -94,7 +94,7 @@ def split(cell: str) -> Split:
     return out
 
 
-def _depth(text: str) -> int:
+def bracket_depth(text: str) -> int:
     """Open ``{``/``[`` count of JSON-ish TEXT, ignoring brackets inside strings."""
     depth, quote, escaped = 0, None, False
     for c in text:
