@@ -228,8 +228,8 @@ def _sentinel(url: str, deployment: Deployment) -> redis.Redis:
     watchers = {"socket_connect_timeout": CONNECT_TIMEOUT, "socket_timeout": SOCKET_TIMEOUT,
                 "password": sentinel_password}
     sentinel = Sentinel(list(deployment.nodes), sentinel_kwargs=watchers, **options)
-    return sentinel.master_for(deployment.service or "", retry=Retry(NoBackoff(), 0),
-                               decode_responses=False)
+    return sentinel.master_for(deployment.service or "", db=deployment.db,
+                               retry=Retry(NoBackoff(), 0), decode_responses=False)
 
 
 def describe(url: str, deployment: Deployment, prefix: str) -> dict[str, Any]:

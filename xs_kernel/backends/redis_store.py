@@ -144,7 +144,9 @@ class RedisStore:
         if "CERTIFICATE_VERIFY_FAILED" in text:
             return XsError("standard", _untrusted_certificate(self.where, text))
         if isinstance(exc, (RedisConnectionError, RedisTimeoutError)):
-            return XsError("standard", f"cannot reach Redis at {self.where}: {text}")
+            hint = (" (a primary that just died is replaced by its replica within seconds; "
+                    "try again)") if self._routed else ""
+            return XsError("standard", f"cannot reach Redis at {self.where}: {text}{hint}")
         return XsError("standard", f"Redis at {self.where} failed: {text}")
 
     def _refusal(self, key: str | None, exc: ResponseError) -> Exception:
@@ -332,7 +334,13 @@ class RedisStore:
         command connects afresh."""
         if self._conn is not None:
             self._conn.disconnect()
-        self._client.connection_pool.disconnect()
+        self._disconnect_pools()
+
+    def _disconnect_pools(self) -> None:
+        if self._routed:
+            self._client.disconnect_connection_pools()  # one pool per cluster node
+        else:
+            self._client.connection_pool.disconnect()
 
     def close(self) -> None:
         try:
@@ -341,7 +349,7 @@ class RedisStore:
                 self._client.connection_pool.release(self._conn)
                 self._conn = None
             self._client.close()
-            self._client.connection_pool.disconnect()
+            self._disconnect_pools()
         except RedisError:
             pass  # closing a connection to a server that is gone is not the user's problem
 
