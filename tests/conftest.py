@@ -89,7 +89,8 @@ def redis_key_cleaner():
 # -- the deployments the suite starts ----------------------------------------------------
 
 STARTERS = {"cluster": redis_deployments.start_cluster, "tls": redis_deployments.start_tls,
-            "sentinel": redis_deployments.start_sentinel}
+            "sentinel": redis_deployments.start_sentinel,
+            "tls-cluster": lambda folder: redis_deployments.start_cluster(folder, tls=True)}
 
 
 @pytest.fixture(scope="session")

@@ -110,32 +110,42 @@ def _logs(folder: Path) -> str:
 # -- cluster ----------------------------------------------------------------------------
 
 
-def start_cluster(folder: Path, replicas: int = 0) -> Deployment:
+def start_cluster(folder: Path, replicas: int = 0, tls: bool = False) -> Deployment:
     """Three primaries (and REPLICAS replicas of each) on free ports, joined with
-    ``redis-cli --cluster create``."""
+    ``redis-cli --cluster create``; with TLS, clients, the bus and replication all use it."""
     ports = free_ports(3 * (1 + replicas), with_bus=True)
-    processes = [_server(folder, f"node-{port}", "--port", str(port),
+    server_tls, client_tls, query = _tls_settings(folder) if tls else ([], [], "")
+    processes = [_server(folder, f"node-{port}",
+                         *(["--port", "0", "--tls-port", str(port), "--tls-cluster", "yes",
+                            "--tls-replication", "yes", *server_tls] if tls
+                           else ["--port", str(port)]),
                          "--cluster-enabled", "yes",
                          "--cluster-config-file", str(folder / f"nodes-{port}.conf"),
                          "--cluster-node-timeout", "2000") for port in ports]
-    deployment = Deployment("redis+cluster://" + ",".join(f"127.0.0.1:{p}" for p in ports),
-                            processes, ports, folder)
+    scheme = "rediss+cluster" if tls else "redis+cluster"
+    deployment = Deployment(f"{scheme}://" + ",".join(f"127.0.0.1:{p}" for p in ports)
+                            + (f"?{query}" if query else ""), processes, ports, folder)
+
+    def cli(port: int, *args: str) -> str:
+        return _cli(port, *args, tls=client_tls)
+
     try:
-        _wait("cluster nodes", lambda: all(_cli(p, "PING") == "PONG" for p in ports),
+        _wait("cluster nodes", lambda: all(cli(p, "PING") == "PONG" for p in ports),
               processes, folder)
         create = subprocess.run(
-            ["redis-cli", "--cluster", "create", *(f"127.0.0.1:{p}" for p in ports),
+            ["redis-cli", *client_tls, "--cluster", "create",
+             *(f"127.0.0.1:{p}" for p in ports),
              "--cluster-replicas", str(replicas), "--cluster-yes"],
             capture_output=True, text=True, timeout=60)
         if create.returncode != 0:
             raise RuntimeError(f"redis-cli --cluster create failed: {create.stdout[-500:]}")
         _wait("cluster state ok",
-              lambda: all("cluster_state:ok" in _cli(p, "CLUSTER", "INFO") for p in ports),
+              lambda: all("cluster_state:ok" in cli(p, "CLUSTER", "INFO") for p in ports),
               processes, folder)
         # A replica that has not synced yet would not stand for election if its primary
         # died; wait for every link so a test can kill a primary at once.
         _wait("replicas in sync", lambda: all(
-            "master_link_status:down" not in _cli(p, "INFO", "replication") for p in ports),
+            "master_link_status:down" not in cli(p, "INFO", "replication") for p in ports),
             processes, folder)
     except BaseException:
         deployment.stop()
@@ -148,24 +158,31 @@ def start_cluster(folder: Path, replicas: int = 0) -> Deployment:
 
 def start_tls(folder: Path) -> Deployment:
     """A server on a TLS port only, requiring client certificates signed by our CA."""
-    files = make_certificates(folder)
+    server_tls, client_tls, query = _tls_settings(folder)
     (port,) = free_ports(1)
-    process = _server(folder, "tls", "--port", "0", "--tls-port", str(port),
-                      "--tls-cert-file", str(files["server.crt"]),
-                      "--tls-key-file", str(files["server.key"]),
-                      "--tls-ca-cert-file", str(files["ca.crt"]),
-                      "--tls-auth-clients", "yes")
-    query = (f"ssl_ca_certs={files['ca.crt']}&ssl_certfile={files['client.crt']}"
-             f"&ssl_keyfile={files['client.key']}")
+    process = _server(folder, "tls", "--port", "0", "--tls-port", str(port), *server_tls)
     deployment = Deployment(f"rediss://127.0.0.1:{port}/0?{query}", [process], [port], folder)
-    tls = ["--tls", "--cacert", str(files["ca.crt"]), "--cert", str(files["client.crt"]),
-           "--key", str(files["client.key"])]
     try:
-        _wait("TLS server", lambda: _cli(port, "PING", tls=tls) == "PONG", [process], folder)
+        _wait("TLS server", lambda: _cli(port, "PING", tls=client_tls) == "PONG", [process],
+              folder)
     except BaseException:
         deployment.stop()
         raise
     return deployment
+
+
+def _tls_settings(folder: Path) -> tuple[list[str], list[str], str]:
+    """Certificates made in FOLDER, as redis-server arguments (client certificates
+    required), redis-cli arguments and a URL query for redis-py."""
+    files = make_certificates(folder)
+    server = ["--tls-cert-file", str(files["server.crt"]), "--tls-key-file",
+              str(files["server.key"]), "--tls-ca-cert-file", str(files["ca.crt"]),
+              "--tls-auth-clients", "yes"]
+    client = ["--tls", "--cacert", str(files["ca.crt"]), "--cert", str(files["client.crt"]),
+              "--key", str(files["client.key"])]
+    query = (f"ssl_ca_certs={files['ca.crt']}&ssl_certfile={files['client.crt']}"
+             f"&ssl_keyfile={files['client.key']}")
+    return server, client, query
 
 
 def make_certificates(folder: Path) -> dict[str, Path]:

@@ -1,6 +1,7 @@
 """Fixtures for the redis suite: every store-level and statement-level test runs against
 the embedded fakeredis, the machine's real server, and the three deployments the suite
-starts itself: a 3-primary Redis Cluster, a TLS server and a Sentinel-managed primary.
+starts itself: a 3-primary Redis Cluster (also one over TLS), a TLS server and a
+Sentinel-managed primary.
 
 The real server is ``XS_TEST_REDIS_URL`` (default ``redis://127.0.0.1:6379/0``), found by
 the shared ``real_redis_url`` fixture (tests/conftest.py): when it does not answer, the
@@ -51,8 +52,19 @@ class Backend:
 DEPLOYMENTS = ("server", "cluster", "tls", "sentinel")
 
 
-@pytest.fixture(params=["embedded", *(pytest.param(kind, marks=pytest.mark.live_redis)
-                                      for kind in DEPLOYMENTS)])
+def pytest_generate_tests(metafunc: pytest.Metafunc) -> None:
+    """Every test using ``backend`` runs on the embedded store and on each deployment; a
+    module may add more (``EXTRA_DEPLOYMENTS``: the TLS cluster, whose clients are the
+    slowest to set up, runs the statement contract only)."""
+    if "backend" not in metafunc.fixturenames:
+        return
+    extra = getattr(metafunc.module, "EXTRA_DEPLOYMENTS", ())
+    metafunc.parametrize("backend", ["embedded", *(
+        pytest.param(kind, marks=pytest.mark.live_redis) for kind in (*DEPLOYMENTS, *extra))],
+        indirect=True)
+
+
+@pytest.fixture
 def backend(request: pytest.FixtureRequest) -> Iterator[Backend]:
     if request.param == "embedded":
         yield Backend("embedded", None, "")

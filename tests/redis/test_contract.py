@@ -1,7 +1,7 @@
 """The contract of the redis.* statements with their store, checked from the registry.
 
-Every registered ``redis.*`` statement runs on both back-ends with sample arguments made
-from its own parameters, every method of ``keyvalue.KeyValueStore`` exists on the store
+Every registered ``redis.*`` statement runs on every back-end (the TLS cluster too) with
+sample arguments made from its own parameters, every method of ``keyvalue.KeyValueStore`` exists on the store
 with the same parameters, and every statement has its row in docs/redis.md. Adding a
 statement is a function in ``namespaces/redis.py`` and, if it needs one, a store method;
 leaving out the method or the doc row fails here with a message naming the missing step.
@@ -22,6 +22,7 @@ from xs_kernel.registry import load_builtins
 DOC = Path(__file__).resolve().parents[2] / "docs" / "redis.md"
 STATEMENTS = [spec.name for spec in load_builtins().namespace("redis.")]
 SAMPLE_VALUES = {"data": {"sample": [1, "two"]}, "value": "sample"}
+EXTRA_DEPLOYMENTS = ("tls-cluster",)  # see conftest.pytest_generate_tests
 
 
 def _sample_arguments(name: str) -> dict:

@@ -375,3 +375,44 @@ def test_overview_shows_what_each_key_holds_its_ttl_and_value(store) -> None:
     assert by_key["ov:list"]["value"] == [1, "two", 3, "…"]
     assert store.overview("ov:nothing*") == []
     assert len(store.overview("ov:*", limit=2)) == 2
+
+
+@pytest.mark.parametrize("what, action", [
+    ("key", lambda store: store.set("k" * 2000, 1)),
+    ("value", lambda store: store.set("k", "v" * 2000)),
+    ("value", lambda store: store.push("k", ["v" * 2000])),
+])
+def test_a_key_or_value_over_redis_limit_is_an_input_error(store, monkeypatch, what,
+                                                           action) -> None:
+    # The real limit is 512 MB (a server resets the connection past it): a small stand-in.
+    monkeypatch.setattr("xs_kernel.backends.redis_store.MAX_BULK", 1000)
+    with pytest.raises(XsError) as info:
+        action(store)
+    assert info.value.type == "inputerror"
+    assert info.value.message.startswith(f"the {what} is ") and "at most 1,000 bytes" in \
+        info.value.message
+
+
+def test_a_decimal_counter_stays_decimal_when_it_comes_back_to_a_whole_number(store) -> None:
+    store.set("c", 0, ttl=100)
+    assert store.incr("c", 0.5) == 0.5
+    whole = store.incr("c", 0.5)
+    assert (whole, type(whole)) == (1.0, float)
+    assert (store.get("c"), type(store.get("c"))) == (1.0, float)  # stored "1.0", not "1"
+    assert store.incr("c", 2) == 3.0 and isinstance(store.get("c"), float)
+    assert store.decr("c", 3) == 0.0 and isinstance(store.get("c"), float)
+    assert 0 < store._client.ttl(store._key("c")) <= 100  # the window survives
+
+
+@pytest.mark.parametrize("value", ["a\ud800b", "\udfff", ["x", {"t": "\ud83d"}]])
+def test_lone_surrogates_round_trip_exactly(store, value) -> None:
+    store.set("s", value)
+    assert store.get("s") == value
+    store.push("l", value)
+    assert store.range("l", 0, -1) == [value]
+    assert store.keys("s") == ["s"]
+
+
+def test_a_key_with_a_lone_surrogate_is_listed_as_written(store) -> None:
+    store.set("k\udc80", 1)
+    assert store.keys("k*") == ["k\udc80"]

@@ -34,6 +34,9 @@ from . import redis_connect
 from .redis_codec import as_text, decode, encode, glob_escape
 
 SCAN_BATCH = 1000
+# Redis refuses a key or value longer than proto-max-bulk-len (512 MB by default) by
+# closing the connection, which would read as "cannot reach Redis"; say it before sending.
+MAX_BULK = 512 * 1024 * 1024
 
 # INCR, and start the window on the first hit. The TTL == -1 test repairs a counter that
 # lost its expiry (e.g. one written by redis.set) without needing EXPIRE NX (Redis >= 7).
@@ -104,7 +107,7 @@ class RedisStore:
         return "the embedded store" if self._deployment is None else self._deployment.where
 
     def _key(self, key: str) -> bytes:
-        return self._bprefix + key.encode("utf-8", errors="surrogatepass")
+        return _within_limit(self._bprefix + key.encode("utf-8", errors="surrogatepass"), "key")
 
     def _run(self, key: str | None, *command: Any) -> Any:
         """Send one command and read its raw reply; translate every redis-py exception (see
@@ -172,9 +175,9 @@ class RedisStore:
     def set(self, key: str, value: Any, ttl: int = 0) -> None:
         """SET, with EX when TTL > 0; TTL 0 stores without expiry (clearing an old one)."""
         if ttl > 0:
-            self._run(key, "SET", self._key(key), encode(value), "EX", ttl)
+            self._run(key, "SET", self._key(key), _stored(value), "EX", ttl)
         else:
-            self._run(key, "SET", self._key(key), encode(value))
+            self._run(key, "SET", self._key(key), _stored(value))
 
     def get(self, key: str) -> Any:
         return decode(self._run(key, "GET", self._key(key)))
@@ -220,10 +223,10 @@ class RedisStore:
     # -- lists
 
     def push(self, key: str, value: Any) -> int:
-        return self._run(key, "RPUSH", self._key(key), encode(value))
+        return self._run(key, "RPUSH", self._key(key), _stored(value))
 
     def unshift(self, key: str, value: Any) -> int:
-        return self._run(key, "LPUSH", self._key(key), encode(value))
+        return self._run(key, "LPUSH", self._key(key), _stored(value))
 
     def pop(self, key: str, count: int | None = None) -> Any:
         return self._take("RPOP", key, count)
@@ -244,7 +247,7 @@ class RedisStore:
         return self._run(key, "LLEN", self._key(key))
 
     def remove(self, key: str, value: Any, count: int = 0) -> int:
-        return self._run(key, "LREM", self._key(key), count, encode(value))
+        return self._run(key, "LREM", self._key(key), count, _stored(value))
 
     # -- keys and rate limits
 
@@ -382,3 +385,14 @@ def _untrusted_certificate(where: str, text: str) -> str:
             "rediss://host:port/0?ssl_ca_certs=/path/to/ca.pem (ssl_certfile= and "
             "ssl_keyfile= add a client certificate; ssl_cert_reqs=none skips the check, "
             "which is unsafe outside a test)")
+
+
+def _stored(value: Any) -> bytes:
+    return _within_limit(encode(value), "value")
+
+
+def _within_limit(data: bytes, what: str) -> bytes:
+    if len(data) > MAX_BULK:
+        raise XsError("inputerror", f"the {what} is {len(data):,} bytes; Redis stores keys and "
+                      f"values of at most {MAX_BULK:,} bytes (its proto-max-bulk-len)")
+    return data
