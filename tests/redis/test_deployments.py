@@ -111,7 +111,7 @@ def test_a_session_connects_to_a_cluster_and_describes_it(cluster_url, new_prefi
 
 
 @pytest.mark.live_redis
-def test_a_moved_slot_is_followed_transparently(scratch_redis_cluster) -> None:
+def test_a_slot_moving_and_moved_is_followed_transparently(scratch_redis_cluster) -> None:
     cluster = scratch_redis_cluster()
     store = RedisStore(cluster.url)
     store.set("moving", {"n": 1})
@@ -124,6 +124,7 @@ def test_a_moved_slot_is_followed_transparently(scratch_redis_cluster) -> None:
     cli(source, "CLUSTER", "SETSLOT", str(slot), "MIGRATING", target_id)
     assert cli(source, "MIGRATE", "127.0.0.1", str(target), "", "0", "5000",
                "KEYS", "moving") == "OK"
+    assert store.get("moving") == {"n": 1}  # mid-migration: ASK, followed by redis-py
     for port in cluster.ports:
         cli(port, "CLUSTER", "SETSLOT", str(slot), "NODE", target_id)
     assert store.get("moving") == {"n": 1}  # MOVED, followed by redis-py
