@@ -88,7 +88,9 @@ def redis_key_cleaner():
 
 # -- the deployments the suite starts ----------------------------------------------------
 
-STARTERS = {"cluster": redis_deployments.start_cluster, "tls": redis_deployments.start_tls,
+STARTERS = {"cluster": lambda folder: redis_deployments.start_cluster(
+                folder, password=redis_deployments.CLUSTER_PASSWORD),
+            "tls": redis_deployments.start_tls,
             "sentinel": redis_deployments.start_sentinel,
             "tls-cluster": lambda folder: redis_deployments.start_cluster(folder, tls=True)}
 

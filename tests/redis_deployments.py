@@ -15,10 +15,12 @@ import shutil
 import socket
 import subprocess
 import time
+from urllib.parse import quote
 from dataclasses import dataclass, field
 from pathlib import Path
 
 STARTUP_SECONDS = 20.0
+CLUSTER_PASSWORD = "xs cluster secret"  # a space, as passwords may have: URL-escaped below
 
 
 @dataclass
@@ -110,30 +112,36 @@ def _logs(folder: Path) -> str:
 # -- cluster ----------------------------------------------------------------------------
 
 
-def start_cluster(folder: Path, replicas: int = 0, tls: bool = False) -> Deployment:
+def start_cluster(folder: Path, replicas: int = 0, tls: bool = False,
+                  password: str | None = None) -> Deployment:
     """Three primaries (and REPLICAS replicas of each) on free ports, joined with
-    ``redis-cli --cluster create``; with TLS, clients, the bus and replication all use it."""
+    ``redis-cli --cluster create``; with TLS, clients, the bus and replication all use it;
+    with a PASSWORD, every node requires it (as managed clusters do)."""
     ports = free_ports(3 * (1 + replicas), with_bus=True)
-    server_tls, client_tls, query = _tls_settings(folder) if tls else ([], [], "")
+    server_args, cli_args, query = _tls_settings(folder) if tls else ([], [], "")
+    if password:
+        server_args += ["--requirepass", password, "--masterauth", password]
+        cli_args += ["-a", password, "--no-auth-warning"]
     processes = [_server(folder, f"node-{port}",
                          *(["--port", "0", "--tls-port", str(port), "--tls-cluster", "yes",
-                            "--tls-replication", "yes", *server_tls] if tls
-                           else ["--port", str(port)]),
+                            "--tls-replication", "yes"] if tls else ["--port", str(port)]),
+                         *server_args,
                          "--cluster-enabled", "yes",
                          "--cluster-config-file", str(folder / f"nodes-{port}.conf"),
                          "--cluster-node-timeout", "2000") for port in ports]
     scheme = "rediss+cluster" if tls else "redis+cluster"
-    deployment = Deployment(f"{scheme}://" + ",".join(f"127.0.0.1:{p}" for p in ports)
+    userinfo = f":{quote(password, safe='')}@" if password else ""
+    deployment = Deployment(f"{scheme}://{userinfo}" + ",".join(f"127.0.0.1:{p}" for p in ports)
                             + (f"?{query}" if query else ""), processes, ports, folder)
 
     def cli(port: int, *args: str) -> str:
-        return _cli(port, *args, tls=client_tls)
+        return _cli(port, *args, tls=cli_args)
 
     try:
         _wait("cluster nodes", lambda: all(cli(p, "PING") == "PONG" for p in ports),
               processes, folder)
         create = subprocess.run(
-            ["redis-cli", *client_tls, "--cluster", "create",
+            ["redis-cli", *cli_args, "--cluster", "create",
              *(f"127.0.0.1:{p}" for p in ports),
              "--cluster-replicas", str(replicas), "--cluster-yes"],
             capture_output=True, text=True, timeout=60)

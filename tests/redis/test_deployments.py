@@ -15,7 +15,7 @@ import pytest
 import redis
 from redis.crc import key_slot
 
-from redis_deployments import SENTINEL_SERVICE, cli, primary_of
+from redis_deployments import SENTINEL_SERVICE, cli, free_ports, primary_of
 from xs_kernel.backends import redis_connect
 from xs_kernel.backends.redis_store import RedisStore
 from xs_kernel.errors import XsError
@@ -84,8 +84,7 @@ def test_keys_spread_over_every_primary_and_redis_keys_finds_them_all(
     names = [f"user:{n}" for n in range(60)]
     for name in names:
         store.set(name, 1)
-    ports = {int(p.rsplit(":", 1)[1]) for p in store.describe()["nodes"]}
-    owners = {primary_of(min(ports), key_slot((prefix + name).encode()))[1] for name in names}
+    owners = {store._client.get_node_from_key(prefix + name).port for name in names}
     assert len(owners) == 3, "the keys should live on all three primaries"
     assert store.keys("user:*") == sorted(names)
     assert [row["key"] for row in store.overview("user:1*")] == sorted(
@@ -162,6 +161,19 @@ def test_a_killed_primary_gives_a_clear_error_and_the_promoted_replica_serves(
     session.services.close()
 
 
+@pytest.mark.live_redis
+def test_a_cluster_password_is_used_and_never_shown(cluster_url) -> None:
+    store = RedisStore(cluster_url)
+    store.ping()
+    assert store.describe()["password"] == "***"
+    assert "secret" not in str(store.describe())
+    store.close()
+    with pytest.raises(XsError) as info:
+        RedisStore(cluster_url.replace("secret", "guess"))  # a cluster client connects
+    assert "guess" not in info.value.message and "secret" not in info.value.message
+    assert info.value.type == "standard" and "cannot reach Redis" in info.value.message
+
+
 # -- TLS --------------------------------------------------------------------------------
 
 
@@ -236,3 +248,17 @@ def test_the_sentinel_client_is_redis_pys_own() -> None:
     pool = client.connection_pool
     assert isinstance(pool, redis.sentinel.SentinelConnectionPool)
     assert pool.connection_kwargs["db"] == 2 and pool.service_name == "svc"
+
+
+def test_a_cluster_nobody_answers_is_a_clear_error(free_port) -> None:
+    with pytest.raises(XsError) as info:
+        RedisStore(f"redis+cluster://:pw@127.0.0.1:{free_port}")
+    assert info.value.type == "standard"
+    where = f"cannot reach Redis at the cluster at 127.0.0.1:{free_port}"
+    assert info.value.message.startswith(where)
+    assert "pw" not in info.value.message
+
+
+@pytest.fixture
+def free_port() -> int:
+    return free_ports(1)[0]

@@ -31,7 +31,9 @@ import redis
 from redis.backoff import ExponentialBackoff, NoBackoff
 from redis.cluster import ClusterNode, RedisCluster
 from redis.connection import parse_url
-from redis.exceptions import RedisError
+from redis.exceptions import ConnectionError as RedisConnectionError
+from redis.exceptions import RedisClusterException, RedisError, ResponseError
+from redis.exceptions import TimeoutError as RedisTimeoutError
 from redis.retry import Retry
 from redis.sentinel import Sentinel
 
@@ -45,6 +47,10 @@ from ..errors import XsError
 CONNECT_TIMEOUT = 1.5
 SOCKET_TIMEOUT = 1.5
 CLUSTER_RETRY = Retry(ExponentialBackoff(cap=0.5, base=0.05), 3)
+
+# What a redis-py client may raise: a cluster client also raises RedisClusterException
+# (not a RedisError) when no node answers or a slot has no primary.
+FAILURES = (RedisError, RedisClusterException)
 
 SCHEMES = {"redis": "single", "rediss": "single", "unix": "single",
            "redis+cluster": "cluster", "rediss+cluster": "cluster",
@@ -188,10 +194,15 @@ def _reason(exc: Exception) -> str:
 
 
 def connect(url: str, deployment: Deployment) -> Any:
-    """The redis-py client for DEPLOYMENT (no connection is opened yet)."""
+    """The redis-py client for DEPLOYMENT. Only a cluster's client connects here (it reads
+    the slot map when it is made), so only it can fail to reach its servers here."""
     build = {"single": _single, "cluster": _cluster, "sentinel": _sentinel}[deployment.kind]
     try:
         return build(url, deployment)
+    except (RedisConnectionError, RedisTimeoutError, ResponseError,
+            RedisClusterException) as exc:
+        raise XsError("standard", f"cannot reach Redis at {deployment.where}: "
+                      f"{mask_credentials(str(exc))}") from None
     except (ValueError, TypeError, RedisError) as exc:
         raise _bad(url, _reason(exc)) from None
 

@@ -21,7 +21,7 @@ import math
 from typing import Any, Callable
 from urllib.parse import unquote, urlsplit
 
-from redis.exceptions import ClusterDownError, ClusterError
+from redis.exceptions import ClusterError, RedisClusterException
 from redis.exceptions import ConnectionError as RedisConnectionError
 from redis.exceptions import RedisError, ResponseError
 from redis.exceptions import TimeoutError as RedisTimeoutError
@@ -135,10 +135,10 @@ class RedisStore:
         if conn is not None:
             conn.disconnect()
 
-    def _translated(self, key: str | None, exc: RedisError) -> Exception:
+    def _translated(self, key: str | None, exc: Exception) -> Exception:
         """The one translation of redis-py's exceptions (see the module docstring)."""
         text = _scrub(str(exc), self.url)
-        if isinstance(exc, (ClusterDownError, ClusterError)):
+        if isinstance(exc, (ClusterError, RedisClusterException)):
             return XsError("standard", f"{self.where} cannot serve this command now ({text}): "
                            "a primary is down or the cluster is resharding; try again "
                            "when every slot has a primary")
@@ -324,7 +324,7 @@ class RedisStore:
         """Run ACTION (a script call or a pipeline, which bring their own connection)."""
         try:
             return action()
-        except RedisError as exc:
+        except redis_connect.FAILURES as exc:
             raise self._translated(key, exc) from None
 
     # -- lifetime and display
@@ -353,7 +353,7 @@ class RedisStore:
                 self._conn = None
             self._client.close()
             self._disconnect_pools()
-        except RedisError:
+        except redis_connect.FAILURES:
             pass  # closing a connection to a server that is gone is not the user's problem
 
     def describe(self) -> dict[str, Any]:
