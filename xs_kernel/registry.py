@@ -113,6 +113,7 @@ class MagicSpec:
     name: str  # without the leading %
     impl: Callable[..., Any]  # impl(session, argument_text) -> value or None
     doc: str
+    cell: bool = False  # also opens a cell as ``%%NAME``, around the rest of the cell
 
 
 def summary(doc: str, limit: int = 88) -> str:
@@ -231,11 +232,14 @@ def xs_filter(name: str, *, accepts: tuple[str, ...] | str | None = None,
     return decorate
 
 
-def magic(name: str, registry: Registry = DEFAULT):
-    """Register the decorated ``impl(session, argument_text)`` as the magic ``%NAME``."""
+def magic(name: str, registry: Registry = DEFAULT, *, cell: bool = False):
+    """Register the decorated ``impl(session, argument_text)`` as the magic ``%NAME``.
+
+    CELL: it may also open a cell as ``%%NAME``; its impl then returns a
+    ``dispatch.AroundCell``, which runs the rest of the cell (magic lines included)."""
 
     def decorate(impl: Callable[..., Any]) -> Callable[..., Any]:
-        registry.add_magic(MagicSpec(name, impl, _doc_of(impl)))
+        registry.add_magic(MagicSpec(name, impl, _doc_of(impl), cell))
         return impl
 
     return decorate

@@ -175,7 +175,7 @@ def magic_config(session: Any, text: str) -> Any:
     return None
 
 
-@magic("time")
+@magic("time", cell=True)
 def magic_time(session: Any, text: str) -> dispatch.AroundCell:
     """Run the rest of the cell and report the elapsed wall-clock time on stderr."""
     if text.strip():
