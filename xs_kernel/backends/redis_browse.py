@@ -57,24 +57,28 @@ class Page:
     def pages(self) -> int:
         return max(1, -(-self.total // self.limit))
 
-    def caption(self) -> str:
-        """``page 2 of 7, keys 51–100 of 301`` (and how to go on, when there is more)."""
+    def caption(self, options: str = "") -> str:
+        """``page 2 of 7, keys 51–100 of 301`` (and how to go on, when there is more);
+        OPTIONS (e.g. `` --limit 10``) are repeated in the command for the next page."""
         if not self.total:
             return f"no keys match {self.pattern!r}"
-        first = (self.number - 1) * self.limit + 1
-        last = first + len(self.rows) - 1
         of = f"{self.total:,}" if self.scan.complete else f"at least {self.total:,}"
-        text = f"page {self.number} of {self.pages}, keys {first:,}–{last:,} of {of}"
+        if self.pages == 1 and self.scan.complete:
+            text = f"{of} key{'s' * (self.total != 1)} matching {self.pattern!r}"
+        else:
+            first = (self.number - 1) * self.limit + 1
+            last = first + len(self.rows) - 1
+            text = f"page {self.number} of {self.pages}, keys {first:,}–{last:,} of {of}"
         if self.number < self.pages:
-            text += f" (next: %redis keys {self.pattern} --page {self.number + 1})"
+            text += f" (next: %redis keys {self.pattern} --page {self.number + 1}{options})"
         if not self.scan.complete:
             text += "\n" + stopped_note()
         return text
 
 
 def stopped_note() -> str:
-    return (f"stopped after {MAX_SCANNED:,} matching keys: a narrower PATTERN lists "
-            "the rest")
+    return (f"the scan stopped after {MAX_SCANNED:,} matching keys: a narrower PATTERN "
+            "lists the rest")
 
 
 def glob_escape(text: str) -> str:
@@ -90,8 +94,9 @@ def _bkey(prefix: str, name: str) -> bytes:
     return (prefix + name).encode("utf-8", errors="surrogatepass")
 
 
-def scan(client: Any, prefix: str, pattern: str, cap: int = MAX_SCANNED) -> Scan:
-    """The names under PREFIX matching the glob PATTERN, at most CAP of them."""
+def scan(client: Any, prefix: str, pattern: str, cap: int | None = None) -> Scan:
+    """The names under PREFIX matching the glob PATTERN, at most CAP (``MAX_SCANNED``)."""
+    cap = cap or MAX_SCANNED
     match = glob_escape(prefix).encode("utf-8") + pattern.encode("utf-8")
     cut = len(prefix.encode("utf-8"))
     found: set[str] = set()  # SCAN may return a key twice

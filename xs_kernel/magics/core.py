@@ -94,10 +94,30 @@ def magic_vars(session: Any, text: str) -> Any:
 
 
 @magic("reset")
-def magic_reset(session: Any, text: str) -> None:
-    """Start afresh: forget the variables, functions, tables and `$input`/`$auth`/`$env`
-    of the session. Keys stored in Redis, the Redis connection and %config settings stay."""
+def magic_reset(session: Any, text: str) -> dispatch.Print:
+    """Start afresh: forget the variables, functions, tables and $input/$auth/$env of the
+    session, then say how many keys are stored. `%reset --keys` also deletes the
+    session's stored keys: those under its key prefix on a server (never a FLUSHDB), every
+    key of the embedded store. The Redis connection and %config settings stay."""
+    option = text.strip()
+    if option not in ("", "--keys"):
+        raise XsError("inputerror", f"%reset takes no argument but --keys, got {option!r}",
+                      hint="%reset forgets the variables; %reset --keys also deletes the "
+                      "stored keys")
+    store = session.services.redis
+    cleared = store.clear(confirm=bool(option))  # before the reset: a refusal changes nothing
     session.reset()
+    said = "reset: variables, functions, tables, $input, $auth and $env are forgotten"
+    found = cleared.total
+    more = "" if cleared.scan.complete else "at least "
+    where = f" under the prefix {store.prefix!r}" if store.prefix else ""
+    if option:
+        return dispatch.Print(f"{said}; deleted {cleared.deleted:,} stored "
+                              f"key{'s' * (cleared.deleted != 1)}{where}")
+    if not found:
+        return dispatch.Print(f"{said}; no keys are stored{where}")
+    return dispatch.Print(f"{said}.\n{more}{found:,} key{'s are' if found != 1 else ' is'} "
+                          f"stored{where} (kept): %reset --keys deletes them too")
 
 
 def json_object(text: str, what: str) -> dict:
