@@ -9,7 +9,7 @@ import pytest
 import xs_kernel.magics  # noqa: F401  (registers the magics)
 from xs_kernel.magics import dispatch as cells
 from xs_kernel.errors import XsError
-from xs_kernel.registry import DEFAULT, Param, Registry, builtin, summary, xs_filter
+from xs_kernel.registry import DEFAULT, Param, Registry, builtin, plain, summary, xs_filter
 from xs_kernel.session import Outcome
 
 REG = Registry()
@@ -105,7 +105,7 @@ def test_every_magic_has_a_help_summary() -> None:
 def test_help_overview_lists_magics_and_namespaces() -> None:
     text = printed(run("%help"))
     for name, spec in DEFAULT.magics.items():
-        assert f"%{name}" in text and summary(spec.doc) in text
+        assert f"%{name}" in text and plain(summary(spec.doc)) in text
     assert "namespaces (%help NAME lists one): redis" in text
     assert "Filters: 1" in text
 
@@ -377,3 +377,28 @@ def test_a_magic_line_below_the_code_says_magics_go_at_the_top(cell, line, colum
 def test_an_unknown_percent_word_below_the_code_stays_a_syntax_error() -> None:
     out = cells.run_cell(_real_session(), "var $x { value = 1 }\n%nomagic")
     assert out.error.type == "syntaxerror"
+
+
+# -- %help: whole phrases, plain text
+
+
+def test_every_magic_summary_is_a_whole_phrase_in_plain_text() -> None:
+    for name, spec in DEFAULT.magics.items():
+        line = summary(spec.doc)
+        assert line.endswith(".") and len(plain(line)) <= 88, (name, line)
+        assert plain(line) in printed(run("%help")), (name, line)
+
+
+def test_summary_stops_at_a_clause_never_mid_phrase() -> None:
+    doc = ("Show or change display settings: `%config max_rows=100` sets how many rows of a "
+           "result are shown before the showing line (default 50).")
+    assert summary(doc) == "Show or change display settings."
+    assert summary("Do `a: b; c` now, then " + "more " * 30 + "words.") == "Do `a: b; c` now."
+    words = summary("word " * 40)
+    assert words.endswith("word…") and len(words) <= 88
+    assert plain("Use ``a `b` c`` and `%vars` here.") == "Use a `b` c and %vars here."
+
+
+def test_help_is_plain_text_without_markdown_backticks() -> None:
+    for argument in ("", "%redis", "%reset", "redis.set", "%vars"):
+        assert "`" not in printed(run(f"%help {argument}")), argument

@@ -22,8 +22,7 @@ USAGE = ("use %redis, %redis keys [PATTERN] [--page N] [--limit N], %redis del P
 
 @magic("redis")
 def magic_redis(session: Any, text: str) -> Any:
-    """Show the session's Redis back-end (password masked), switch it, or browse and delete
-    its keys.
+    """Show the session's Redis back-end (password masked) or switch it; browse its keys.
 
     `%redis connect redis://host:6379/0` uses a server; `%redis embedded` goes back to
     the in-process store (the variables stay; keys stay where they were written).
