@@ -115,15 +115,27 @@ def test_delete_matching_stays_under_the_session_prefix(backend) -> None:
         outer.close()
 
 
-def test_clear_refuses_a_server_without_a_prefix(real_url) -> None:
+def test_clear_refuses_a_server_without_a_prefix_and_reset_says_how_to_delete(
+        real_url) -> None:
     from xs_kernel.backends.redis_store import RedisStore
 
     store = RedisStore(real_url, prefix="")
+    marker = f"xs-test-unprefixed:{id(store)}"
+    store.set(marker, 1)
     try:
         with pytest.raises(XsError) as info:
             store.clear(confirm=True)
         assert info.value.type == "inputerror" and "no key prefix" in info.value.message
+        assert store.has(marker)
+        assert store.clear(confirm=False).total >= 1  # counting is fine
+        session = Session(services=Services(redis_url=real_url, redis_prefix=""))
+        out, (shown,) = _cell(session, "%reset")
+        assert "%redis del PATTERN --yes" in shown and "%reset --keys" not in shown
+        out, logs = _cell(session, "%reset --keys")
+        assert out.error.type == "inputerror" and store.has(marker)
+        session.services.close()
     finally:
+        store.delete(marker)
         store.close()
 
 

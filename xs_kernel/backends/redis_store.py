@@ -388,9 +388,10 @@ class RedisStore:
 
     def clear(self, confirm: bool) -> Any:
         """Every key of the session (all of the embedded store's, or those under the prefix
-        on a server; never FLUSHDB there), deleted when CONFIRM (a ``Deletion``)."""
+        on a server; never FLUSHDB there), deleted when CONFIRM (a ``Deletion``). A server
+        without a prefix is only counted: its keys are not the session's alone."""
         embedded = self._endpoint["scheme"] == "embedded"
-        if not embedded and not self.prefix:
+        if confirm and not embedded and not self.prefix:
             raise XsError("inputerror", f"the session has no key prefix on {self.where}, so "
                           "its keys are every key of the database: nothing was deleted",
                           hint="set XS_REDIS_PREFIX, or delete chosen keys with "

@@ -118,8 +118,11 @@ def magic_reset(session: Any, text: str) -> dispatch.Print:
                               f"key{'s' * (cleared.deleted != 1)}{where}")
     if not found:
         return dispatch.Print(f"{said}; no keys are stored{where}")
+    shared = not store.prefix and store.describe().get("backend") == "server"
+    how = ("%redis del PATTERN --yes deletes chosen ones (without a key prefix they are "
+           "the whole database's)" if shared else "%reset --keys deletes them too")
     return dispatch.Print(f"{said}.\n{more}{found:,} key{'s are' if found != 1 else ' is'} "
-                          f"stored{where} (kept): %reset --keys deletes them too")
+                          f"stored{where} (kept): {how}")
 
 
 def json_object(text: str, what: str) -> dict:
