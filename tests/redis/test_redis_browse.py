@@ -131,7 +131,7 @@ def test_clear_refuses_a_server_without_a_prefix_and_reset_says_how_to_delete(
         session = Session(services=Services(redis_url=real_url, redis_prefix=""))
         out, (shown,) = _cell(session, "%reset")
         assert "%redis del PATTERN --yes" in shown and "%reset --keys" not in shown
-        out, logs = _cell(session, "%reset --keys")
+        out, _ = _cell(session, "%reset --keys")
         assert out.error.type == "inputerror" and store.has(marker)
         session.services.close()
     finally:
@@ -210,20 +210,20 @@ def test_redis_keys_magic_pages_with_a_caption(session) -> None:
     out, logs = _cell(session, "%redis keys n:* --limit 100 --page 3")
     assert logs == [] and out.error.type == "inputerror" and "max_rows" in out.error.hint
     out, logs = _cell(session, "%config max_rows=100\n%redis keys n:* --limit 100 --page 3")
-    assert logs == ["page 3 of 4, keys 201–300 of 301 "
-                    "(next: %redis keys n:* --page 4 --limit 100)"]
+    assert logs == [("page 3 of 4, keys 201–300 of 301 "
+                     "(next: %redis keys n:* --page 4 --limit 100)")]
     assert len(out.value) == 100
 
 
 def test_redis_del_magic_asks_for_the_exact_confirming_command(session) -> None:
     _fill(session.services.redis, 12, "tmp:")
     session.services.redis.set("keep", 1)
-    out, (shown,) = _cell(session, "%redis del tmp:*")
+    _, (shown,) = _cell(session, "%redis del tmp:*")
     assert shown.startswith("12 keys match 'tmp:*'")
     assert "  tmp:000" in shown and "… and 2 more" in shown
     assert shown.endswith("nothing was deleted; to delete them run:\n%redis del tmp:* --yes")
     assert len(session.services.redis.keys("*")) == 13
-    out, (shown,) = _cell(session, "%redis del tmp:* --yes")
+    _, (shown,) = _cell(session, "%redis del tmp:* --yes")
     assert shown.startswith("deleted 12 keys matching 'tmp:*'")
     assert session.services.redis.keys("*") == ["keep"]
 

@@ -16,8 +16,9 @@ the scan and one page, never every value.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
-from typing import Any, Callable
+from typing import Any
 
 from ..keyvalue import Holds
 from ..values import type_name
