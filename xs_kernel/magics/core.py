@@ -202,7 +202,7 @@ def magic_config(session: Any, text: str) -> Any:
 
 @magic("time", cell=True)
 def magic_time(session: Any, text: str) -> dispatch.AroundCell:
-    """Time the rest of the cell: its wall-clock time shows on stderr after its output.
+    """Time the rest of the cell: its wall-clock time shows on stderr when it ends.
 
     Write `%time` above the code, or `%%time` as the cell's first line (the cell-magic
     form, as in IPython; the lines below may hold other magics too)."""
