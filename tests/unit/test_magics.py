@@ -161,13 +161,14 @@ def test_reset_says_what_it_forgot_and_how_to_delete_the_stored_keys() -> None:
     out = run("%reset", session)
     assert (session.resets, session.variables, out.has_value) == (1, {}, False)
     assert printed(out) == (
-        "reset: variables, functions, tables, $input, $auth and $env are forgotten.\n"
-        "3 keys are stored under the prefix 'app:' (kept): %reset --keys deletes them too")
+        "reset: variables, functions, tables, $input, $auth and $env are forgotten\n"
+        "stored keys: 3, kept (%reset --keys deletes them too)")
     assert session.services.redis.stored == ["a", "b", "c"]
     out = run("%reset --keys", session)
-    assert printed(out).endswith("; deleted 3 stored keys under the prefix 'app:'")
+    assert printed(out).endswith("\nstored keys: 3 deleted")
     assert session.services.redis.stored == [] and session.resets == 2
-    assert printed(run("%reset", session)).endswith("; no keys are stored under the prefix 'app:'")
+    assert printed(run("%reset", session)).endswith("\nstored keys: none")
+    assert "app:" not in printed(out)  # the prefix stays hidden, as in %redis keys
 
 
 def test_reset_refuses_other_arguments_and_resets_nothing() -> None:

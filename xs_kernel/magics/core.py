@@ -110,19 +110,17 @@ def magic_reset(session: Any, text: str) -> dispatch.Print:
     cleared = store.clear(confirm=bool(option))  # before the reset: a refusal changes nothing
     session.reset()
     said = "reset: variables, functions, tables, $input, $auth and $env are forgotten"
-    found = cleared.total
-    more = "" if cleared.scan.complete else "at least "
-    where = f" under the prefix {store.prefix!r}" if store.prefix else ""
+    # One line about the keys, the same words on every back-end (the prefix stays hidden,
+    # as in %redis keys), so a notebook's output differs only by the count.
+    count = f"{'' if cleared.scan.complete else 'at least '}{cleared.total:,}"
     if option:
-        return dispatch.Print(f"{said}; deleted {cleared.deleted:,} stored "
-                              f"key{'s' * (cleared.deleted != 1)}{where}")
-    if not found:
-        return dispatch.Print(f"{said}; no keys are stored{where}")
+        return dispatch.Print(f"{said}\nstored keys: {cleared.deleted:,} deleted")
+    if not cleared.total:
+        return dispatch.Print(f"{said}\nstored keys: none")
     shared = not store.prefix and store.describe().get("backend") == "server"
-    how = ("%redis del PATTERN --yes deletes chosen ones (without a key prefix they are "
-           "the whole database's)" if shared else "%reset --keys deletes them too")
-    return dispatch.Print(f"{said}.\n{more}{found:,} key{'s are' if found != 1 else ' is'} "
-                          f"stored{where} (kept): {how}")
+    how = ("%redis del PATTERN --yes deletes chosen ones (with no key prefix they are the "
+           "whole database's)" if shared else "%reset --keys deletes them too")
+    return dispatch.Print(f"{said}\nstored keys: {count}, kept ({how})")
 
 
 def json_object(text: str, what: str) -> dict:

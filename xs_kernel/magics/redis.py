@@ -80,21 +80,19 @@ def _delete(session: Any, text: str) -> dispatch.Print:
         raise XsError("inputerror", "%redis del needs one PATTERN: %redis del session:*",
                       hint="then %redis del PATTERN --yes deletes what it lists")
     pattern = words[0]
-    store = session.services.redis
-    found = store.delete_matching(pattern, "--yes" in options)
-    prefix = f" under the prefix {store.prefix!r}" if store.prefix else ""
+    found = session.services.redis.delete_matching(pattern, "--yes" in options)
     more = "" if found.scan.complete else " (the scan stopped there; run it again for the rest)"
     if not found.total:
-        return dispatch.Print(f"no keys match {pattern!r}{prefix}: nothing to delete")
+        return dispatch.Print(f"no keys match {pattern!r}: nothing to delete")
     if "--yes" in options:
         return dispatch.Print(f"deleted {found.deleted:,} key{'s' * (found.deleted != 1)} "
-                              f"matching {pattern!r}{prefix}{more}")
+                              f"matching {pattern!r}{more}")
     names = found.scan.names
     listed = "\n".join("  " + n for n in names[:SHOWN_NAMES])
     if len(names) > SHOWN_NAMES:
         listed += f"\n  … and {len(names) - SHOWN_NAMES:,} more"
     return dispatch.Print(
-        f"{found.total:,} key{'s' * (found.total != 1)} match {pattern!r}{prefix}{more}:\n"
+        f"{found.total:,} key{'s' * (found.total != 1)} match {pattern!r}{more}:\n"
         f"{listed}\nnothing was deleted; to delete them run:\n"
         f"%redis del {pattern} --yes")
 
