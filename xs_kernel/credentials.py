@@ -3,7 +3,7 @@
 ``mask_credentials`` hides every password form that redis-py, libpq and SQLAlchemy accept:
 the userinfo of a URL (``redis://user:secret@host``, also a password with spaces or an
 ``@`` in it), and ``password=`` / ``passwd=`` / ``pwd=`` / ``passfile=`` / ``sslpassword=``
-given as URL query parameters or as libpq ``key=value`` words. Errors, magic output and
+/ ``sentinel_password=`` given as URL query parameters or as libpq ``key=value`` words. Errors, magic output and
 excerpts of cells all pass through it. Linear on purpose: a regex that tries a scheme at
 every position of a long word is quadratic (an 80 KB word once took 16 s).
 """
@@ -20,7 +20,8 @@ _SCHEME_CHARS = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0
 # the scan stays linear.
 _SECRET_KEYS = re.compile(
     r"(?i)(?<![\w-])(password|passwd|pwd|passfile|sslpassword|ssl_password|"
-    r"ssl_key_password|ssl_keyfile_password)(\s*=\s*)('[^'\n]*'|\"[^\"\n]*\"|[^&\s;,)]*)")
+    r"ssl_key_password|ssl_keyfile_password|sentinel_password)"
+    r"(\s*=\s*)('[^'\n]*'|\"[^\"\n]*\"|[^&\s;,)]*)")
 
 
 def mask_credentials(text: str) -> str:

@@ -1,8 +1,9 @@
-"""The tutorials against the real Redis server, and their coverage of the redis spec.
+"""The tutorials against real Redis deployments, and their coverage of the redis spec.
 
 The main pytest run executes every notebook with nbval on the embedded store (see
-``addopts`` in pyproject.toml). Here the same nbval run goes against the real server,
-under a key prefix unique to this run that is deleted afterwards.
+``addopts`` in pyproject.toml). Here the same nbval run goes against the machine's real
+server and the cluster, TLS server and Sentinel the suite starts, each under a key prefix
+unique to this run that is deleted afterwards.
 """
 
 from __future__ import annotations
@@ -57,7 +58,11 @@ def test_notebook_starts_from_a_clean_slate(path: Path) -> None:
 
 @pytest.mark.kernel
 @pytest.mark.slow
-def test_notebooks_pass_nbval_on_the_real_server(real_redis_url: str, redis_key_cleaner) -> None:
+@pytest.mark.live_redis
+@pytest.mark.parametrize("kind", ["server", "cluster", "tls", "sentinel"])
+def test_notebooks_pass_nbval_on_each_deployment(kind: str, redis_deployment_url,
+                                                 redis_key_cleaner) -> None:
+    real_redis_url = redis_deployment_url(kind)
     prefix = f"xs-nbval:{uuid.uuid4().hex[:8]}:"
     env = {**os.environ, "XS_REDIS_URL": real_redis_url, "XS_REDIS_PREFIX": prefix}
     try:

@@ -1,5 +1,6 @@
 """Fixtures for the redis suite: every store-level and statement-level test runs against
-both back-ends, the embedded fakeredis and the real server.
+the embedded fakeredis, the machine's real server, and the three deployments the suite
+starts itself: a 3-primary Redis Cluster, a TLS server and a Sentinel-managed primary.
 
 The real server is ``XS_TEST_REDIS_URL`` (default ``redis://127.0.0.1:6379/0``), found by
 the shared ``real_redis_url`` fixture (tests/conftest.py): when it does not answer, the
@@ -47,15 +48,19 @@ class Backend:
         return RedisStore(self.url, prefix=self.prefix if prefix is None else prefix)
 
 
-@pytest.fixture(params=["embedded", pytest.param("server", marks=pytest.mark.live_redis)])
+DEPLOYMENTS = ("server", "cluster", "tls", "sentinel")
+
+
+@pytest.fixture(params=["embedded", *(pytest.param(kind, marks=pytest.mark.live_redis)
+                                      for kind in DEPLOYMENTS)])
 def backend(request: pytest.FixtureRequest) -> Iterator[Backend]:
     if request.param == "embedded":
         yield Backend("embedded", None, "")
         return
-    url = request.getfixturevalue("real_url")
+    url = request.getfixturevalue("redis_deployment_url")(request.param)
     clean = request.getfixturevalue("redis_key_cleaner")
     prefix = fresh_prefix()
-    yield Backend("server", url, prefix)
+    yield Backend(request.param, url, prefix)
     clean(url, prefix)
 
 

@@ -1,5 +1,6 @@
 """redis.ratelimit under contention: 8 processes x 500 calls on one key, max 100, against
-the real server. Exactly 100 calls may be admitted, by the Lua script and by the MULTI
+the real server and the Redis Cluster the suite starts (where the script runs on the
+primary owning the key's slot). Exactly 100 calls may be admitted, by the Lua script and by the MULTI
 fallback alike, whether called directly or from a XanoScript loop (a GET-then-INCR
 limiter over-admits here)."""
 
@@ -70,9 +71,12 @@ def _hammer_direct(url: str, prefix: str, scripting: bool, barrier, results) -> 
 
 @pytest.mark.live_redis
 @pytest.mark.parametrize("scripting", [True, False, None], ids=["lua", "multi", "xanoscript"])
-def test_exactly_max_calls_are_admitted(real_url, new_prefix, scripting) -> None:
+@pytest.mark.parametrize("kind", ["server", "cluster"])
+def test_exactly_max_calls_are_admitted(redis_deployment_url, new_prefix, kind,
+                                        scripting) -> None:
     if "fork" not in multiprocessing.get_all_start_methods():
         pytest.skip("needs the fork start method (the workers live in this test module)")
+    real_url = redis_deployment_url(kind)
     ctx = multiprocessing.get_context("fork")
     prefix = new_prefix(real_url)
     barrier, results = ctx.Barrier(PROCESSES), ctx.Queue()

@@ -8,7 +8,6 @@ from typing import Any
 import pytest
 
 from xs_kernel.backends import redis_browse
-from xs_kernel.backends.redis_store import decode
 from xs_kernel.errors import XsError
 from xs_kernel.magics.dispatch import run_cell
 from xs_kernel.render import bundle
@@ -178,7 +177,7 @@ def test_browsing_needs_only_what_a_cluster_client_offers(store, raw) -> None:
     _fill(store, 7)
     raw.hset(store._key("n:h"), "f", "1")
     client = _ClusterLike(raw)
-    page = redis_browse.page(client, store.prefix, "n:*", decode, 1, 5)
+    page = redis_browse.page(client, store.prefix, "n:*", 1, 5)
     assert [r["key"] for r in page.rows] == ["n:000", "n:001", "n:002", "n:003", "n:004"]
     assert redis_browse.delete_matching(client, store.prefix, "n:*", True).deleted == 8
     assert client.calls == ["scan_iter", "scan_iter"]

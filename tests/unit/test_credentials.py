@@ -54,7 +54,7 @@ def test_errors_mask_their_message_hint_and_excerpt() -> None:
 @pytest.mark.parametrize("cell, message", [
     ("%redis connect redis://:pw@[::1/0", "invalid Redis URL 'redis://:***@[::1/0': Invalid IPv6 URL"),
     ("%redis connect redis://127.0.0.1:6379/13?bogus=1", "invalid Redis URL "
-     "'redis://127.0.0.1:6379/13?bogus=1': one of its options or numbers is not valid for Redis"),
+     "'redis://127.0.0.1:6379/13?bogus=1': unknown option 'bogus'"),
     ("%db connect postgresql://u:p@host:abc/x", "not a valid database URL "
      "'postgresql+psycopg://u:***@host:abc/x': the port must be a number"),
 ])

@@ -4,9 +4,9 @@
 Only ``client.scan_iter(match=..., count=...)``, ``client.pipeline(transaction=False)``
 and single-key commands are used, so the same code works on ``redis.Redis``, fakeredis
 and ``redis.cluster.RedisCluster`` (whose ``scan_iter`` walks every primary, and whose
-non-transactional pipeline splits commands by slot). Nothing here catches redis-py's
-exceptions or decodes stored values: the store (``redis_store``) wraps every call in its
-one translation and passes its codec in as ``decode``.
+non-transactional pipeline splits commands by slot). Values read back through the
+store's codec (``redis_codec``). Nothing here catches redis-py's exceptions: the store
+(``redis_store``) wraps every call in its one translation.
 
 Bounds (why): a SCAN walks the whole keyspace, so it asks for ``SCAN_COUNT`` keys a
 batch and stops after ``MAX_SCANNED`` matching names, saying so; only the keys of the
@@ -16,21 +16,18 @@ the scan and one page, never every value.
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
 from ..keyvalue import Holds
 from ..values import type_name
+from .redis_codec import decode, glob_escape
 
 SCAN_COUNT = 1000  # keys a SCAN batch looks at
 MAX_SCANNED = 100_000  # matching names collected at most; past it the listing says so
 FIRST = 3  # members, fields or items shown in a value summary
 DELETE_BATCH = 500  # DELs per pipelined round trip
 NO_EXPIRY = "—"  # the ttl column of a key that never expires
-
-Decode = Callable[[Any], Any]
-
 
 @dataclass
 class Scan:
@@ -82,11 +79,6 @@ def stopped_note() -> str:
             "lists the rest")
 
 
-def glob_escape(text: str) -> str:
-    """TEXT as a literal inside a Redis MATCH pattern."""
-    return "".join("\\" + c if c in "*?[]\\" else c for c in text)
-
-
 def _text(raw: Any) -> str:
     return raw.decode("utf-8", errors="replace") if isinstance(raw, bytes) else str(raw)
 
@@ -109,18 +101,17 @@ def scan(client: Any, prefix: str, pattern: str, cap: int | None = None) -> Scan
     return Scan(sorted(found))
 
 
-def page(client: Any, prefix: str, pattern: str, decode: Decode, number: int = 1,
-         limit: int = 50) -> Page:
+def page(client: Any, prefix: str, pattern: str, number: int = 1, limit: int = 50) -> Page:
     """Page NUMBER (from 1) of LIMIT rows of the keys matching PATTERN: each key, what it
     holds, its time to live and a summary of its value."""
     found = scan(client, prefix, pattern)
     result = Page(pattern, number, limit, found)
     names = found.names[(number - 1) * limit: number * limit]
-    result.rows = rows(client, prefix, names, decode)
+    result.rows = rows(client, prefix, names)
     return result
 
 
-def rows(client: Any, prefix: str, names: list[str], decode: Decode) -> list[dict[str, Any]]:
+def rows(client: Any, prefix: str, names: list[str]) -> list[dict[str, Any]]:
     """The listing rows of NAMES (two pipelined round trips)."""
     if not names:
         return []
@@ -138,7 +129,7 @@ def rows(client: Any, prefix: str, names: list[str], decode: Decode) -> list[dic
     replies = iter(pipe.execute())
     out = []
     for name, kind, pttl, n in zip(names, kinds, meta[1::2], wanted):
-        holds, value = _summary(kind, [next(replies) for _ in range(n)], decode)
+        holds, value = _summary(kind, [next(replies) for _ in range(n)])
         out.append({"key": name, "holds": holds, "ttl": ttl_text(pttl), "value": value})
     return out
 
@@ -190,7 +181,7 @@ _READERS = {"string": _read_string, "list": _read_list, "hash": _read_hash,
             "set": _read_set, "zset": _read_zset, "stream": _read_stream}
 
 
-def _summary(kind: str, replies: list[Any], decode: Decode) -> tuple[str, Any]:
+def _summary(kind: str, replies: list[Any]) -> tuple[str, Any]:
     """(holds, value) of one key from the replies its reader queued."""
     if kind == "string":
         value = decode(replies[0])

@@ -1,46 +1,38 @@
-"""The Redis back-end of a session: the only module that imports redis or fakeredis.
+"""The Redis back-end of a session: with redis_connect, the only modules that import redis.
 
 ``RedisStore(url, prefix)`` talks to an embedded fakeredis server (``url`` None: one
-``FakeServer`` per store, so sessions never share keys) or to a real server reached by a
-``redis://``, ``rediss://`` or ``unix://`` URL. It works in XanoScript values, not bytes:
-the codec below decides how each value is stored, every key gets ``prefix`` in front of it,
-and redis-py exceptions never leave this module. Connection trouble becomes a ``standard``
-XsError naming host and port (never the password); Redis refusing a command because of
-what a key holds becomes ``StoreRefused``, which the redis namespace words for the user
-because only it knows the statement.
+``FakeServer`` per store, so sessions never share keys) or to a real deployment reached by
+URL: a single server, a TLS one, a Redis Cluster or a Sentinel-managed primary
+(``redis_connect`` reads the URL and builds redis-py's client for it). It works in
+XanoScript values, not bytes: ``redis_codec`` decides how each value is stored, every key
+gets ``prefix`` in front of it, and redis-py exceptions never leave this module.
+Connection trouble becomes a ``standard`` XsError naming where (never the password);
+Redis refusing a command because of what a key holds becomes ``StoreRefused``, which the
+redis namespace words for the user because only it knows the statement.
 
-Codec (why): text is stored as its own bytes so other clients read it naturally, unless
-those bytes would decode as JSON (``"42"``, ``"true"``), in which case it is stored
-JSON-quoted so it still comes back as text; every other value is compact JSON, so numbers
-are stored as digits that INCRBY accepts and objects/arrays/bools keep their type. A read
-decodes JSON and falls back to the raw text, which also covers values written by others.
+A single server (or a Sentinel's primary) is sent each command on one held connection; a
+cluster's commands go through ``RedisCluster.execute_command``, which routes each key to
+the primary owning its slot and follows MOVED/ASK.
 """
 
 from __future__ import annotations
 
-import json
 import math
 from typing import Any, Callable
 from urllib.parse import unquote, urlsplit
 
-import redis
-from redis.backoff import NoBackoff
+from redis.exceptions import ClusterDownError, ClusterError
 from redis.exceptions import ConnectionError as RedisConnectionError
 from redis.exceptions import RedisError, ResponseError
 from redis.exceptions import TimeoutError as RedisTimeoutError
-from redis.retry import Retry
 
 from ..credentials import mask_credentials
 from ..errors import XsError
 from ..keyvalue import Holds, Refusal, StoreRefused
-from ..values import to_json, type_name
-from . import redis_browse
+from ..values import type_name
+from . import redis_browse, redis_connect
+from .redis_codec import as_text, decode, encode, glob_escape
 
-# A server that is down, or accepts and then stalls, costs at most connect + one read, so
-# 1.5 s each keeps its error inside three seconds; no retry, because retrying INCR/RPUSH/
-# LPOP after a timeout could apply them twice.
-CONNECT_TIMEOUT = 1.5
-SOCKET_TIMEOUT = 1.5
 SCAN_BATCH = 1000
 
 # INCR, and start the window on the first hit. The TTL == -1 test repairs a counter that
@@ -53,129 +45,16 @@ end
 return n
 """
 
-# -- codec ------------------------------------------------------------------------------
-
-
-def _reject_constant(name: str) -> Any:
-    raise ValueError(f"{name} is not a XanoScript value")
-
-
-def _finite_float(text: str) -> float:
-    number = float(text)
-    if not math.isfinite(number):
-        raise ValueError("number out of range")
-    return number
-
-
-_DECODER = json.JSONDecoder(parse_constant=_reject_constant, parse_float=_finite_float)
-_SCAN = _DECODER.scan_once
-_ENCODER = json.JSONEncoder(ensure_ascii=False, separators=(",", ":"), allow_nan=False)
-
-
-def _loads(text: str) -> Any:
-    """Strict JSON (no NaN/Infinity, no out-of-range floats); ValueError otherwise."""
-    return _DECODER.decode(text)
-
-
-# A JSON text starts with one of these (after optional whitespace); anything else is
-# plain text, which skips a failing parse on the common path.
-_JSON_START = frozenset('{["-0123456789tfn \t\n\r')
-
-
-def _is_json(text: str) -> bool:
-    if not text or text[0] not in _JSON_START:
-        return False
-    try:
-        _loads(text)
-    except (ValueError, RecursionError):
-        return False
-    return True
-
-
-def encode(value: Any) -> bytes:
-    """The bytes stored for VALUE (see the module docstring)."""
-    if isinstance(value, str):
-        text = json.dumps(value, ensure_ascii=False) if _is_json(value) else value
-    else:
-        try:  # the C encoder; same output as values.to_json for every finite value
-            text = _ENCODER.encode(value)
-        except (ValueError, TypeError):
-            text = to_json(value)  # NaN/Infinity become null, odd types become text
-    return text.encode("utf-8", errors="surrogatepass")
-
-
-def decode(raw: bytes | None) -> Any:
-    """The value stored as RAW; None (a missing key) is null."""
-    if raw is None:
-        return None
-    text = raw.decode("utf-8", errors="replace") if isinstance(raw, bytes) else str(raw)
-    if not text or text[0] not in _JSON_START:
-        return text
-    try:
-        # The C scanner alone (what json.loads wraps) halves the cost for what we wrote:
-        # one value filling the whole text. Anything else takes the full strict path.
-        value, end = _SCAN(text, 0)
-        if end == len(text):
-            return value
-    except StopIteration:
-        pass
-    except (ValueError, RecursionError):
-        return text
-    try:
-        return _loads(text)
-    except (ValueError, RecursionError):
-        return text
-
-
-def _glob_escape(text: str) -> str:
-    """TEXT as a literal inside a Redis MATCH pattern."""
-    return "".join("\\" + c if c in "*?[]\\" else c for c in text)
-
-
-# -- connection settings ----------------------------------------------------------------
-
-
-def _endpoint(url: str) -> dict[str, Any]:
-    """Host, port, db, TLS and password of URL; a bad URL is an XsError without secrets."""
-    try:
-        parts = urlsplit(url)
-        parts.port  # noqa: B018  (reading it validates host and port)
-    except ValueError as exc:
-        raise XsError("inputerror", f"invalid Redis URL {url!r}: {_reason(exc)}") from None
-    scheme = parts.scheme.lower()
-    if scheme not in ("redis", "rediss", "unix"):
-        raise XsError("inputerror", f"invalid Redis URL {_mask(url)!r}: it must start with "
-                      "redis://, rediss:// or unix://")
-    try:
-        port = parts.port
-    except ValueError:
-        raise XsError("inputerror", f"invalid Redis URL {_mask(url)!r}: bad port") from None
-    path = unquote(parts.path or "")
-    db = path.lstrip("/") if scheme != "unix" else ""
-    if db and not db.isdigit():
-        raise XsError("inputerror",
-                      f"invalid Redis URL {_mask(url)!r}: the database must be a number")
-    return {
-        "scheme": scheme,
-        "host": parts.hostname or ("localhost" if scheme != "unix" else ""),
-        "port": (port or 6379) if scheme != "unix" else None,
-        "path": path if scheme == "unix" else None,
-        "db": int(db) if db else 0,
-        "password": unquote(parts.password) if parts.password else None,
-    }
-
-
-def _reason(exc: Exception) -> str:
-    """Why redis-py or urllib refused a URL, in words (their text, when it is words)."""
-    text = str(exc)
-    if isinstance(exc, TypeError) or "invalid literal" in text:
-        return "one of its options or numbers is not valid for Redis"
-    return mask_credentials(text) or "it does not parse"
-
-
-def _mask(url: str) -> str:
-    """URL with its credentials replaced by ``***``."""
-    return mask_credentials(url)
+# INCRBYFLOAT writes a whole result as "1", which would read back as an int; keep a
+# decimal counter decimal by writing "1.0" in the same atomic step (KEEPTTL keeps its ttl).
+INCRFLOAT_LUA = """
+local v = redis.call('INCRBYFLOAT', KEYS[1], ARGV[1])
+if not string.find(v, '[.eEn]') then
+  v = v .. '.0'
+  redis.call('SET', KEYS[1], v, 'KEEPTTL')
+end
+return v
+"""
 
 
 # -- the store --------------------------------------------------------------------------
@@ -190,52 +69,35 @@ class RedisStore:
         self._bprefix = self.prefix.encode("utf-8")
         self.url = url
         if url is None:
-            self._endpoint: dict[str, Any] = {"scheme": "embedded"}
+            self._deployment = None
             self._client = _embedded_client()
         else:
-            self._endpoint = _endpoint(url)
-            self._client = self._server_client(url)
+            self._deployment = redis_connect.parse(url)
+            self._client = redis_connect.connect(url, self._deployment)
+        self._routed = self._deployment is not None and self._deployment.kind == "cluster"
         self._scripting = True
         self._ratelimit = self._client.register_script(RATELIMIT_LUA)
+        self._incrfloat = self._client.register_script(INCRFLOAT_LUA)
         # One connection held for the store's whole life: a session runs one statement at a
         # time, and redis-py's per-command pool checkout costs as much as the round trip.
         self._conn: Any = None
-
-    @staticmethod
-    def _server_client(url: str) -> redis.Redis:
-        try:
-            client = redis.Redis.from_url(
-                url, protocol=2, decode_responses=False,
-                socket_connect_timeout=CONNECT_TIMEOUT, socket_timeout=SOCKET_TIMEOUT,
-                retry=Retry(NoBackoff(), 0), health_check_interval=0)
-            # An unknown option (`?bogus=1`) is only refused when a connection object is
-            # made: make one now (it does not connect) so the URL is refused here.
-            pool = client.connection_pool
-            pool.connection_class(**pool.connection_kwargs)
-            return client
-        except (ValueError, TypeError, RedisError) as exc:
-            raise XsError("inputerror", f"invalid Redis URL {_mask(url)!r}: "
-                          f"{_reason(exc)}") from None
 
     # -- plumbing
 
     @property
     def where(self) -> str:
-        """``host:port`` (or the socket path, or "embedded") for messages."""
-        ep = self._endpoint
-        if ep["scheme"] == "embedded":
-            return "the embedded store"
-        if ep["scheme"] == "unix":
-            return f"unix:{ep['path']}"
-        return f"{ep['host']}:{ep['port']}"
+        """``host:port`` (or the socket, the cluster, the sentinels) for messages."""
+        return "the embedded store" if self._deployment is None else self._deployment.where
 
     def _key(self, key: str) -> bytes:
         return self._bprefix + key.encode("utf-8", errors="surrogatepass")
 
     def _run(self, key: str | None, *command: Any) -> Any:
-        """Send one command on the held connection and read its raw reply; translate every
-        redis-py exception (see module docstring). A connection left in doubt (lost, timed
-        out, or cut by an interrupt mid-reply) is dropped; the next command reconnects."""
+        """Send one command and read its raw reply; translate every redis-py exception (see
+        module docstring). A connection left in doubt (lost, timed out, or cut by an
+        interrupt mid-reply) is dropped; the next command reconnects."""
+        if self._routed:
+            return self._guard(key, lambda: self._client.execute_command(*command))
         conn = self._conn
         try:
             if conn is None:  # argument-free since redis-py 5.3; the pool may connect here
@@ -258,13 +120,20 @@ class RedisStore:
 
     def _translated(self, key: str | None, exc: RedisError) -> Exception:
         """The one translation of redis-py's exceptions (see the module docstring)."""
+        text = _scrub(str(exc), self.url)
+        if isinstance(exc, (ClusterDownError, ClusterError)):
+            return XsError("standard", f"{self.where} cannot serve this command now ({text}): "
+                           "a primary is down or the cluster is resharding; try again "
+                           "when every slot has a primary")
         if isinstance(exc, ResponseError):
             return self._refusal(key, exc)
+        if "CERTIFICATE_VERIFY_FAILED" in text:
+            return XsError("standard", _untrusted_certificate(self.where, text))
         if isinstance(exc, (RedisConnectionError, RedisTimeoutError)):
-            return XsError("standard", f"cannot reach Redis at {self.where}: "
-                           f"{_scrub(str(exc), self.url)}")
-        return XsError("standard", f"Redis at {self.where} failed: "
-                       f"{_scrub(str(exc), self.url)}")
+            hint = (" (a primary that just died is replaced by its replica within seconds; "
+                    "try again)") if self._routed else ""
+            return XsError("standard", f"cannot reach Redis at {self.where}: {text}{hint}")
+        return XsError("standard", f"Redis at {self.where} failed: {text}")
 
     def _refusal(self, key: str | None, exc: ResponseError) -> Exception:
         text = str(exc)
@@ -327,7 +196,9 @@ class RedisStore:
             raise
 
     def _incr_float(self, key: str, by: int | float) -> float:
-        result = float(self._run(key, "INCRBYFLOAT", self._key(key), repr(float(by))))
+        name, amount = self._key(key), repr(float(by))
+        result = float(self._scripted(key, self._incrfloat, [name], [amount],
+                                      lambda: self._run(key, "INCRBYFLOAT", name, amount)))
         if not math.isfinite(result):
             raise StoreRefused(key, Holds.DECIMAL, Refusal.OVERFLOW)
         return result
@@ -364,22 +235,31 @@ class RedisStore:
     # -- keys and rate limits
 
     def keys(self, search: str) -> list[str]:
-        """Names matching the glob SEARCH (prefix hidden), sorted; SCAN, never KEYS."""
-        pattern = _glob_escape(self.prefix).encode("utf-8") + search.encode("utf-8")
-        found: set[str] = set()
+        """Names matching the glob SEARCH (prefix hidden), sorted; SCAN, never KEYS. A
+        cluster is scanned on every primary (redis-py's cluster ``scan_iter``)."""
+        pattern = glob_escape(self.prefix).encode("utf-8") + search.encode("utf-8")
+        if self._routed:
+            names = self._guard(None, lambda: list(
+                self._client.scan_iter(match=pattern, count=SCAN_BATCH)))
+        else:
+            names = self._scan(pattern)
+        cut = len(self._bprefix)
+        return sorted({as_text(name[cut:]) for name in names})
+
+    def _scan(self, pattern: bytes) -> list[bytes]:
+        names: list[bytes] = []
         cursor = 0
         while True:
             cursor, batch = self._run(None, "SCAN", cursor, "MATCH", pattern, "COUNT", SCAN_BATCH)
-            cut = len(self._bprefix)
-            found.update(name[cut:].decode("utf-8", errors="replace") for name in batch)
+            names.extend(batch)
             if int(cursor) == 0:
-                return sorted(found)
+                return names
 
     def overview(self, search: str = "*", page: int = 1, limit: int = 50) -> Any:
         """Page PAGE of LIMIT keys matching SEARCH with what each holds, its ttl and a value
         summary (a ``redis_browse.Page``; see that module for the bounds)."""
         return self._guard(None, lambda: redis_browse.page(
-            self._client, self.prefix, search, decode, page, limit))
+            self._client, self.prefix, search, page, limit))
 
     def delete_matching(self, search: str, confirm: bool) -> Any:
         """The keys matching SEARCH, deleted when CONFIRM (a ``redis_browse.Deletion``)."""
@@ -390,7 +270,7 @@ class RedisStore:
         """Every key of the session (all of the embedded store's, or those under the prefix
         on a server; never FLUSHDB there), deleted when CONFIRM (a ``Deletion``). A server
         without a prefix is only counted: its keys are not the session's alone."""
-        embedded = self._endpoint["scheme"] == "embedded"
+        embedded = self._deployment is None
         if confirm and not embedded and not self.prefix:
             raise XsError("inputerror", f"the session has no key prefix on {self.where}, so "
                           "its keys are every key of the database: nothing was deleted",
@@ -401,14 +281,20 @@ class RedisStore:
 
     def ratelimit(self, key: str, ttl: int) -> int:
         """Count one hit in KEY's fixed window of TTL seconds; the count so far."""
+        return self._scripted(key, self._ratelimit, [self._key(key)], [ttl],
+                              lambda: self._guard(key, lambda: self._ratelimit_multi(key, ttl)))
+
+    def _scripted(self, key: str, script: Any, keys: list[bytes], args: list[Any],
+                  fallback: Callable[[], Any]) -> Any:
+        """Run a Lua SCRIPT, or FALLBACK (its non-atomic equivalent) where Redis has no Lua."""
         if self._scripting:
             try:
-                return self._guard(key, lambda: self._ratelimit(keys=[self._key(key)], args=[ttl]))
+                return self._guard(key, lambda: script(keys=keys, args=args))
             except XsError as exc:
                 if "unknown command" not in exc.message and "NOSCRIPT" not in exc.message:
                     raise
-                self._scripting = False  # no Lua here: fall back to one MULTI round trip
-        return self._guard(key, lambda: self._ratelimit_multi(key, ttl))
+                self._scripting = False
+        return fallback()
 
     def _ratelimit_multi(self, key: str, ttl: int) -> int:
         pipe = self._client.pipeline(transaction=True)
@@ -433,7 +319,13 @@ class RedisStore:
         command connects afresh."""
         if self._conn is not None:
             self._conn.disconnect()
-        self._client.connection_pool.disconnect()
+        self._disconnect_pools()
+
+    def _disconnect_pools(self) -> None:
+        if self._routed:
+            self._client.disconnect_connection_pools()  # one pool per cluster node
+        else:
+            self._client.connection_pool.disconnect()
 
     def close(self) -> None:
         try:
@@ -442,28 +334,19 @@ class RedisStore:
                 self._client.connection_pool.release(self._conn)
                 self._conn = None
             self._client.close()
-            self._client.connection_pool.disconnect()
+            self._disconnect_pools()
         except RedisError:
             pass  # closing a connection to a server that is gone is not the user's problem
 
     def describe(self) -> dict[str, Any]:
         """What ``%redis`` shows: back-end, where, database and prefix; never the password."""
-        ep = self._endpoint
-        if ep["scheme"] == "embedded":
+        if self._deployment is None:
             # No library version here: %redis output must not change with an upgrade.
             return {"backend": "embedded", "engine": "fakeredis", "prefix": self.prefix}
-        info: dict[str, Any] = {"backend": "server", "url": _mask(self.url or ""),
-                                "tls": ep["scheme"] == "rediss"}
-        if ep["scheme"] == "unix":
-            info["path"] = ep["path"]
-        else:
-            info.update(host=ep["host"], port=ep["port"])
-        info.update(db=ep["db"], prefix=self.prefix,
-                    password="***" if ep["password"] else None)
-        return info
+        return redis_connect.describe(self.url or "", self._deployment, self.prefix)
 
 
-def _embedded_client() -> redis.Redis:
+def _embedded_client() -> Any:
     import fakeredis  # imported here: sessions that use a real server never pay for it
 
     return fakeredis.FakeRedis(server=fakeredis.FakeServer(), protocol=2, decode_responses=False)
@@ -476,3 +359,11 @@ def _scrub(text: str, url: str | None) -> str:
         if password:
             text = text.replace(password, "***").replace(unquote(password), "***")
     return mask_credentials(text)
+
+
+def _untrusted_certificate(where: str, text: str) -> str:
+    return (f"cannot reach Redis at {where}: its TLS certificate is not trusted here "
+            f"({text}). Pass the certificate authority that signed it in the URL, "
+            "rediss://host:port/0?ssl_ca_certs=/path/to/ca.pem (ssl_certfile= and "
+            "ssl_keyfile= add a client certificate; ssl_cert_reqs=none skips the check, "
+            "which is unsafe outside a test)")

@@ -117,7 +117,7 @@ def magic_reset(session: Any, text: str) -> dispatch.Print:
         return dispatch.Print(f"{said}\nstored keys: {cleared.deleted:,} deleted")
     if not cleared.total:
         return dispatch.Print(f"{said}\nstored keys: none")
-    shared = not store.prefix and store.describe().get("backend") == "server"
+    shared = not store.prefix and store.describe().get("backend") != "embedded"
     how = ("%redis del PATTERN --yes deletes chosen ones (with no key prefix they are the "
            "whole database's)" if shared else "%reset --keys deletes them too")
     return dispatch.Print(f"{said}\nstored keys: {count}, kept ({how})")
