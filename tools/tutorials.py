@@ -180,15 +180,14 @@ The redis tutorials (02 to 06) follow the redis specification, """ + SPEC + """:
 each of its examples runs here as written, with the set-up it needs before it.
 """),
     ("code", "%reset"),
-    ("md", "Start from a clean slate: remove the keys this tutorial writes."),
+    ("md", """
+Start from a clean slate: remove the keys this tutorial writes. `%redis del PATTERN`
+alone only lists what it would delete; `--yes` deletes it (only keys under the session's
+key prefix, so a shared server's other keys are safe).
+"""),
     ("code", """
-redis.keys { search = "kv:*" } as $old_keys
-foreach ($old_keys) {
-  each as $name {
-    redis.del { key = $name }
-  }
-}
-redis.del { key = "user:123:session" }
+%redis del kv:* --yes
+%redis del user:123:session --yes
 """),
     ("md", "## Storing and reading values"),
     ("code", """
@@ -271,7 +270,10 @@ redis.set {
     ("code", """
 redis.keys { search = "kv:*" } as $names
 """),
-    ("md", "The `%redis keys` magic shows the same keys with what each holds, its ttl and value:"),
+    ("md", """
+The `%redis keys` magic shows the same keys with what each holds, its ttl (`—` when it
+never expires) and its value, a page at a time (`--page 2`, `--limit 10`):
+"""),
     ("code", "%redis keys kv:*"),
 ]
 
@@ -284,14 +286,9 @@ The examples marked as the specification's come from """ + SPEC + """.
 """),
     ("code", """
 %reset
-redis.del { key = "page_views" }
-redis.del { key = "inventory:item-123" }
-redis.keys { search = "count:*" } as $old
-foreach ($old) {
-  each as $name {
-    redis.del { key = $name }
-  }
-}
+%redis del page_views --yes
+%redis del inventory:item-123 --yes
+%redis del count:* --yes
 """),
     ("md", "The counters example of the specification:"),
     ("code", """
@@ -366,15 +363,10 @@ The specification's list walkthrough below is the one of """ + SPEC + """.
 """),
     ("code", """
 %reset
-redis.del { key = "queue:tasks" }
-redis.del { key = "queue:priority" }
-redis.del { key = "recent:logs" }
-redis.keys { search = "list:*" } as $old
-foreach ($old) {
-  each as $name {
-    redis.del { key = $name }
-  }
-}
+%redis del queue:tasks --yes
+%redis del queue:priority --yes
+%redis del recent:logs --yes
+%redis del list:* --yes
 """),
     ("code", """
 redis.push { key = "list:letters" value = "b" } as $length
@@ -494,13 +486,8 @@ The specification's example below is the one of """ + SPEC + """.
 """),
     ("code", """
 %reset
-redis.del { key = "api:127.0.0.1" }
-redis.keys { search = "limit:*" } as $old
-foreach ($old) {
-  each as $name {
-    redis.del { key = $name }
-  }
-}
+%redis del api:127.0.0.1 --yes
+%redis del limit:* --yes
 """),
     ("md", """
 The specification's example, keyed on the caller's address. `$env.$remote_ip` is the

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import difflib
 import inspect
+import re
 from dataclasses import dataclass, field
 from typing import Any, Callable, Iterable, Protocol
 
@@ -113,14 +114,24 @@ class MagicSpec:
     name: str  # without the leading %
     impl: Callable[..., Any]  # impl(session, argument_text) -> value or None
     doc: str
+    cell: bool = False  # also opens a cell as ``%%NAME``, around the rest of the cell
 
 
 def summary(doc: str, limit: int = 88) -> str:
-    """The first sentence of a docstring's first paragraph, on one line, at most LIMIT
-    characters (a docstring's first line often stops mid-sentence)."""
+    """The first sentence of a docstring's first paragraph, on one line (Markdown kept;
+    ``plain`` unwraps it); a sentence longer than LIMIT (counted as plain text) stops at
+    its last clause that fits (before a colon, semicolon, dash, parenthesis or comma),
+    never mid-phrase."""
     paragraph = " ".join((doc or "").strip().split("\n\n")[0].split())
     sentence = paragraph[: _sentence_end(paragraph)]
-    return sentence if len(sentence) <= limit else sentence[: limit - 1].rstrip() + "…"
+    if len(plain(sentence)) <= limit:
+        return sentence
+    for marks in ((":", ";", " —", " ("), (",",)):
+        cuts = [i for i in _outside_code(sentence, marks) if len(plain(sentence[:i])) <= limit]
+        if cuts:
+            return sentence[: max(cuts)].rstrip(" ,;:") + "."
+    words = sentence[: limit - 1].rsplit(" ", 1)[0]
+    return words.rstrip(" ,;:") + "…"
 
 
 def _sentence_end(text: str) -> int:
@@ -134,6 +145,27 @@ def _sentence_end(text: str) -> int:
               and text[i - 1: i] != "."):
             return i + 1
     return len(text)
+
+
+_CODE_SPAN = re.compile(r"(`+)(.+?)\1")
+
+
+def plain(text: str) -> str:
+    """TEXT with Markdown code spans unwrapped (`` `%vars` `` reads ``%vars``), for
+    text/plain; a lone backtick stays."""
+    return _CODE_SPAN.sub(lambda m: m.group(2).strip() if m.group(1) != "`" else m.group(2),
+                          text)
+
+
+def _outside_code(text: str, marks: tuple[str, ...]) -> list[int]:
+    """Where in TEXT one of MARKS starts, outside `code`."""
+    found, in_code = [], False
+    for i, c in enumerate(text):
+        if c == "`":
+            in_code = not in_code
+        elif not in_code and i and any(text.startswith(mark, i) for mark in marks):
+            found.append(i)
+    return found
 
 
 class Registry:
@@ -231,11 +263,14 @@ def xs_filter(name: str, *, accepts: tuple[str, ...] | str | None = None,
     return decorate
 
 
-def magic(name: str, registry: Registry = DEFAULT):
-    """Register the decorated ``impl(session, argument_text)`` as the magic ``%NAME``."""
+def magic(name: str, registry: Registry = DEFAULT, *, cell: bool = False):
+    """Register the decorated ``impl(session, argument_text)`` as the magic ``%NAME``.
+
+    CELL: it may also open a cell as ``%%NAME``; its impl then returns a
+    ``dispatch.AroundCell``, which runs the rest of the cell (magic lines included)."""
 
     def decorate(impl: Callable[..., Any]) -> Callable[..., Any]:
-        registry.add_magic(MagicSpec(name, impl, _doc_of(impl)))
+        registry.add_magic(MagicSpec(name, impl, _doc_of(impl), cell))
         return impl
 
     return decorate

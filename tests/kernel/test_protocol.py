@@ -130,6 +130,35 @@ def test_vars_magic_lists_variables(kc) -> None:
     assert "<td>$listed</td><td>text</td><td>yes</td>" in outputs[0]["content"]["data"]["text/html"]
 
 
+def test_xanoscript_cell_time_and_a_magic_before_code_show_every_output(kc) -> None:
+    reply, outputs = execute(kc, "%%time\n%redis\nvar $timed { value = 4 }\n$timed")
+    assert reply["status"] == "ok"
+    # the time is streamed when the cell ends; the value comes with the reply, as in IPython
+    assert kinds(outputs) == ["display_data", "stream", "execute_result"]
+    assert '"embedded"' in outputs[0]["content"]["data"]["text/plain"]
+    assert outputs[1]["content"]["name"] == "stderr"
+    assert outputs[1]["content"]["text"].startswith("time: ")
+    assert outputs[2]["content"]["data"]["text/plain"] == "4"
+
+
+def test_xanoscript_redis_keys_shows_its_page_and_a_dash_for_no_expiry(kc) -> None:
+    execute(kc, 'redis.set { key = "kk:1" data = 1 }\nredis.set { key = "kk:2" data = 2 }')
+    try:
+        _, outputs = execute(kc, "%redis keys kk:* --limit 1")
+        assert kinds(outputs) == ["stream", "execute_result"]
+        assert outputs[0]["content"]["text"].startswith("page 1 of 2, keys 1–1 of 2")
+        assert "<td>—</td>" in outputs[1]["content"]["data"]["text/html"]
+    finally:
+        execute(kc, "%redis del kk:* --yes")
+
+
+def test_xanoscript_a_magic_below_the_code_is_an_error_with_a_caret(kc) -> None:
+    reply, outputs = execute(kc, "var $late { value = 1 }\n%vars")
+    assert reply["status"] == "error" and reply["ename"] == "inputerror"
+    assert "magics go at the top of a cell" in reply["evalue"]
+    assert any("^^^^^" in line for line in reply["traceback"])
+
+
 # -- errors
 
 

@@ -150,3 +150,9 @@ def test_magic_lines_of_notebook_cells_are_not_xanoscript(analyser: Analyser) ->
     (problem,) = analyser.problems(text)
     assert "unknown filter `nosuch`" in problem.message
     assert (problem.span.line, problem.span.column) == (7, 20)
+
+
+def test_cell_magic_lines_are_not_xanoscript_either(analyser: Analyser) -> None:
+    text = '%%time\nvar $a { value = 1 }\n  %%time\nvar $b { value = $a|nosuch }\n'
+    (problem,) = analyser.problems(text)
+    assert "unknown filter `nosuch`" in problem.message and problem.span.line == 4

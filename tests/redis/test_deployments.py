@@ -87,8 +87,11 @@ def test_keys_spread_over_every_primary_and_redis_keys_finds_them_all(
     owners = {store._client.get_node_from_key(prefix + name).port for name in names}
     assert len(owners) == 3, "the keys should live on all three primaries"
     assert store.keys("user:*") == sorted(names)
-    assert [row["key"] for row in store.overview("user:1*")] == sorted(
+    assert [row["key"] for row in store.overview("user:1*").rows] == sorted(
         n for n in names if n.startswith("user:1"))
+    page = store.overview("user:*", 2, 25)  # pages cut across the primaries' keys
+    assert page.caption().startswith("page 2 of 3, keys 26–50 of 60")
+    assert [row["key"] for row in page.rows] == sorted(names)[25:50]
     store.close()
 
 

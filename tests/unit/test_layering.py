@@ -97,6 +97,8 @@ RULES: dict[str, Rule] = {
     "backends": rule(),
     "backends.*": rule("backends.*", "errors", "values", "query", "schema", "fieldtypes",
                        "patterns", "keyvalue", "credentials", packages=DATABASES | REDIS),
+    # browsing keys works on any redis-py client (a cluster's too): no redis import at all
+    "backends.redis_browse": rule("backends.redis_codec", "keyvalue", "values"),
     "services": rule("backends.*"),
     # the session: parse, compile, run; never Jupyter, never rendering
     "session": rule("compiler", "compiler.*", "errors", "functions", "parsing", "registry",

@@ -9,7 +9,7 @@ import pytest
 import xs_kernel.magics  # noqa: F401  (registers the magics)
 from xs_kernel.magics import dispatch as cells
 from xs_kernel.errors import XsError
-from xs_kernel.registry import DEFAULT, Param, Registry, builtin, summary, xs_filter
+from xs_kernel.registry import DEFAULT, Param, Registry, builtin, plain, summary, xs_filter
 from xs_kernel.session import Outcome
 
 REG = Registry()
@@ -35,6 +35,16 @@ def _trim(value):
 class FakeStore:
     def __init__(self, url: str | None) -> None:
         self.url = url
+        self.prefix = "app:"
+        self.stored = ["a", "b", "c"]
+
+    def clear(self, confirm: bool) -> Any:
+        from xs_kernel.backends.redis_browse import Deletion, Scan
+
+        found = Deletion("*", Scan(list(self.stored)))
+        if confirm:
+            found.deleted, self.stored = len(self.stored), []
+        return found
 
     def describe(self) -> dict[str, Any]:
         if self.url is None:
@@ -95,7 +105,7 @@ def test_every_magic_has_a_help_summary() -> None:
 def test_help_overview_lists_magics_and_namespaces() -> None:
     text = printed(run("%help"))
     for name, spec in DEFAULT.magics.items():
-        assert f"%{name}" in text and summary(spec.doc) in text
+        assert f"%{name}" in text and plain(summary(spec.doc)) in text
     assert "namespaces (%help NAME lists one): redis" in text
     assert "Filters: 1" in text
 
@@ -145,11 +155,27 @@ def test_vars_without_variables_says_so() -> None:
     assert printed(run("%vars")) == "no variables yet"
 
 
-def test_reset() -> None:
+def test_reset_says_what_it_forgot_and_how_to_delete_the_stored_keys() -> None:
     session = FakeSession()
     session.variables = {"a": 1}
     out = run("%reset", session)
     assert (session.resets, session.variables, out.has_value) == (1, {}, False)
+    assert printed(out) == (
+        "reset: variables, functions, tables, $input, $auth and $env are forgotten\n"
+        "stored keys: 3, kept (%reset --keys deletes them too)")
+    assert session.services.redis.stored == ["a", "b", "c"]
+    out = run("%reset --keys", session)
+    assert printed(out).endswith("\nstored keys: 3 deleted")
+    assert session.services.redis.stored == [] and session.resets == 2
+    assert printed(run("%reset", session)).endswith("\nstored keys: none")
+    assert "app:" not in printed(out)  # the prefix stays hidden, as in %redis keys
+
+
+def test_reset_refuses_other_arguments_and_resets_nothing() -> None:
+    session = FakeSession()
+    session.variables = {"a": 1}
+    out = run("%reset --all", session)
+    assert out.error.type == "inputerror" and session.variables == {"a": 1}
 
 
 @pytest.mark.parametrize("root", ["input", "auth"])
@@ -252,7 +278,8 @@ def test_redis_keys_browses_the_store() -> None:
     session = Session(registry=registry)
     session.run('redis.set { key = "b:1" data = [1, 2] }\nredis.set { key = "other" data = 1 }')
     out = run_cell(session, "%redis keys b:*", registry=registry)
-    assert out.value == [{"key": "b:1", "holds": "an array", "ttl": None, "value": [1, 2]}]
+    assert out.value == [{"key": "b:1", "holds": "an array", "ttl": "—", "value": [1, 2]}]
+    assert [e.text for e in out.events] == ["1 key matching 'b:*'"]
 
 
 def test_redis_connect_to_a_dead_server_keeps_the_store_and_never_echoes_the_password() -> None:
@@ -269,3 +296,110 @@ def test_redis_connect_to_a_dead_server_keeps_the_store_and_never_echoes_the_pas
     assert out.error.type == "standard" and "cannot reach Redis at 127.0.0.1:1" in shown
     assert "s3cret" not in shown and ":***@127.0.0.1:1" in shown
     assert session.run('redis.get { key = "kept" } as $v').value == 1
+
+
+# -- cells: %%NAME cell magics, values that code follows, magic lines below the code
+
+
+def _real_session() -> Any:
+    from xs_kernel.registry import load_builtins as default_registry
+    from xs_kernel.session import Session
+
+    return Session(registry=default_registry())
+
+
+def test_cell_time_runs_the_whole_cell_and_reports_after_it() -> None:
+    session = _real_session()
+    out = cells.run_cell(session, "%%time\n%input {\"n\": 2}\nvar $x { value = $input.n }\n$x")
+    assert out.error is None and (out.has_value, out.value) == (True, 2)
+    assert [e.kind for e in out.events] == ["warning"]
+    assert out.events[-1].text.startswith("time: ")
+
+
+def test_a_cell_magic_is_a_registry_flag_any_magic_can_carry() -> None:
+    registry = Registry()
+    for spec in DEFAULT.magics.values():
+        registry.add_magic(spec)
+    from xs_kernel.registry import magic
+
+    @magic("twice", registry, cell=True)
+    def _twice(session, text):
+        """Run the rest of the cell twice."""
+        def around(run_rest):
+            run_rest()
+            return run_rest(), "ran twice"
+        return cells.AroundCell(around)
+
+    session = _real_session()
+    session.run('var $n { value = 0 }')
+    out = cells.run_cell(session, "%%twice\nvar.update $n { value = $n + 1 }\n$n",
+                         registry=registry)
+    assert (out.error, out.value, out.events[-1].text) == (None, 2, "ran twice")
+    out = cells.run_cell(session, "%%vars", registry=registry)
+    assert out.error.type == "inputerror" and "%%time, %%twice" in out.error.hint
+
+
+def test_cell_magic_below_the_first_line_is_refused_before_anything_runs() -> None:
+    session = _real_session()
+    out = cells.run_cell(session, "%input {\"n\": 1}\n%%time\n$input")
+    assert out.error.type == "inputerror" and out.error.span.line == 2
+    assert session.input == {} and out.events == []
+
+
+def test_a_magic_value_is_not_lost_when_code_follows() -> None:
+    session = _real_session()
+    out = cells.run_cell(session, "%redis\nvar $x { value = 5 }\n$x")
+    assert out.error is None and out.value == 5
+    (shown,) = [e for e in out.events if e.kind == "display"]
+    assert shown.value["backend"] == "embedded"
+    out = cells.run_cell(session, "%redis\n%vars")
+    assert [e.kind for e in out.events] == ["display"]
+    assert out.value == [{"name": "$x", "type": "int", "preview": 5}]
+
+
+@pytest.mark.parametrize("cell, line, column, name", [
+    ("var $x { value = 1 }\n%redis keys", 2, 1, "%redis"),
+    ("var $x { value = 1 }\n\n   %%time", 3, 4, "%%time"),
+    ("var $x { value = 1 }\n%vars\nvar $y { value = 2 }", 2, 1, "%vars"),
+])
+def test_a_magic_line_below_the_code_says_magics_go_at_the_top(cell, line, column, name) -> None:
+    from xs_kernel.errors import format_error
+
+    session = _real_session()
+    out = cells.run_cell(session, cell, cell_name="<cell 4>")
+    assert out.error.type == "inputerror" and "magics go at the top of a cell" in out.error.message
+    assert (out.error.span.line, out.error.span.column) == (line, column)
+    shown = format_error(out.error)
+    assert f"line {line}, column {column}" in "\n".join(shown)
+    assert " " * (column - 1) + "^" * len(name) in shown[-2] and name in out.error.hint
+    assert session.variables == {}
+
+
+def test_an_unknown_percent_word_below_the_code_stays_a_syntax_error() -> None:
+    out = cells.run_cell(_real_session(), "var $x { value = 1 }\n%nomagic")
+    assert out.error.type == "syntaxerror"
+
+
+# -- %help: whole phrases, plain text
+
+
+def test_every_magic_summary_is_a_whole_phrase_in_plain_text() -> None:
+    for name, spec in DEFAULT.magics.items():
+        line = summary(spec.doc)
+        assert line.endswith(".") and len(plain(line)) <= 88, (name, line)
+        assert plain(line) in printed(run("%help")), (name, line)
+
+
+def test_summary_stops_at_a_clause_never_mid_phrase() -> None:
+    doc = ("Show or change display settings: `%config max_rows=100` sets how many rows of a "
+           "result are shown before the showing line (default 50).")
+    assert summary(doc) == "Show or change display settings."
+    assert summary("Do `a: b; c` now, then " + "more " * 30 + "words.") == "Do `a: b; c` now."
+    words = summary("word " * 40)
+    assert words.endswith("word…") and len(words) <= 88
+    assert plain("Use ``a `b` c`` and `%vars` here.") == "Use a `b` c and %vars here."
+
+
+def test_help_is_plain_text_without_markdown_backticks() -> None:
+    for argument in ("", "%redis", "%reset", "redis.set", "%vars"):
+        assert "`" not in printed(run(f"%help {argument}")), argument

@@ -30,7 +30,7 @@ from ..credentials import mask_credentials
 from ..errors import XsError
 from ..keyvalue import Holds, Refusal, StoreRefused
 from ..values import type_name
-from . import redis_connect
+from . import redis_browse, redis_connect
 from .redis_codec import as_text, decode, encode, glob_escape
 
 SCAN_BATCH = 1000
@@ -58,20 +58,6 @@ if not string.find(v, '[.eEn]') then
 end
 return v
 """
-
-def _overview_row(name: str, kind: str, pttl: Any, replies: list[Any]) -> dict[str, Any]:
-    ttl = None if pttl is None or int(pttl) < 0 else -(-int(pttl) // 1000)  # whole seconds, up
-    if kind == "list":
-        length, first = replies
-        shown = [decode(item) for item in first]
-        return {"key": name, "holds": f"a list of {length}", "ttl": ttl,
-                "value": shown + (["…"] if length > len(shown) else [])}
-    if kind == "string":
-        value = decode(replies[0])
-        return {"key": name, "holds": Holds.of_value(type_name(value)).value, "ttl": ttl,
-                "value": value}
-    return {"key": name, "holds": Holds.of_redis_type(kind).value, "ttl": ttl, "value": None}
-
 
 
 # -- the store --------------------------------------------------------------------------
@@ -272,30 +258,29 @@ class RedisStore:
             if int(cursor) == 0:
                 return names
 
-    def overview(self, search: str = "*", limit: int = 100) -> list[dict[str, Any]]:
-        """The keys matching SEARCH (at most LIMIT, sorted) with what each holds, its time
-        to live in seconds (null: none) and its value (a list: its length and first items).
-        Two pipelined round trips after the SCAN, so browsing stays cheap on a server."""
-        names = self.keys(search)[:limit]
-        if not names:
-            return []
-        pipe = self._client.pipeline(transaction=False)
-        for name in names:
-            pipe.type(self._key(name))
-            pipe.pttl(self._key(name))
-        meta = self._guard(None, pipe.execute)
-        kinds = [k.decode() if isinstance(k, bytes) else str(k) for k in meta[::2]]
-        pipe = self._client.pipeline(transaction=False)
-        for name, kind in zip(names, kinds):
-            if kind == "list":
-                pipe.llen(self._key(name))
-                pipe.lrange(self._key(name), 0, 2)
-            elif kind == "string":
-                pipe.get(self._key(name))
-        replies = iter(self._guard(None, pipe.execute))
-        wanted = {"list": 2, "string": 1}
-        return [_overview_row(name, kind, ttl, [next(replies) for _ in range(wanted.get(kind, 0))])
-                for name, kind, ttl in zip(names, kinds, meta[1::2])]
+    def overview(self, search: str = "*", page: int = 1, limit: int = 50) -> Any:
+        """Page PAGE of LIMIT keys matching SEARCH with what each holds, its ttl and a value
+        summary (a ``redis_browse.Page``; see that module for the bounds)."""
+        return self._guard(None, lambda: redis_browse.page(
+            self._client, self.prefix, search, page, limit))
+
+    def delete_matching(self, search: str, confirm: bool) -> Any:
+        """The keys matching SEARCH, deleted when CONFIRM (a ``redis_browse.Deletion``)."""
+        return self._guard(None, lambda: redis_browse.delete_matching(
+            self._client, self.prefix, search, confirm))
+
+    def clear(self, confirm: bool) -> Any:
+        """Every key of the session (all of the embedded store's, or those under the prefix
+        on a server; never FLUSHDB there), deleted when CONFIRM (a ``Deletion``). A server
+        without a prefix is only counted: its keys are not the session's alone."""
+        embedded = self._deployment is None
+        if confirm and not embedded and not self.prefix:
+            raise XsError("inputerror", f"the session has no key prefix on {self.where}, so "
+                          "its keys are every key of the database: nothing was deleted",
+                          hint="set XS_REDIS_PREFIX, or delete chosen keys with "
+                          "%redis del PATTERN --yes")
+        return self._guard(None, lambda: redis_browse.delete_matching(
+            self._client, "" if embedded else self.prefix, "*", confirm))
 
     def ratelimit(self, key: str, ttl: int) -> int:
         """Count one hit in KEY's fixed window of TTL seconds; the count so far."""

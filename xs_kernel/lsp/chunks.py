@@ -33,7 +33,7 @@ class Chunk:
     text: str
 
 
-_MAGIC = re.compile(r"[ \t]*%[A-Za-z_]")
+_MAGIC = re.compile(r"[ \t]*%%?[A-Za-z_]")
 
 
 def blank_magics(text: str) -> str:

@@ -14,7 +14,7 @@ from .. import completion
 from ..errors import XsError
 from ..keywords import KEYWORDS
 from ..keywords import help_text as keyword_help
-from ..registry import magic, summary
+from ..registry import magic, plain, summary
 from ..render import DEFAULT_MAX_ROWS, cut
 from ..values import from_json, type_name
 from . import dispatch
@@ -36,9 +36,9 @@ def magic_help(session: Any, text: str) -> dispatch.Print:
     else:
         spec = registry.function(name) or registry.filter(name)
     if spec is not None:
-        return dispatch.Print(completion.help_text(spec))
+        return dispatch.Print(plain(completion.help_text(spec)))
     if name in KEYWORDS:
-        return dispatch.Print(keyword_help(KEYWORDS[name]))
+        return dispatch.Print(plain(keyword_help(KEYWORDS[name])))
     members = [] if name.startswith("%") else registry.namespace(name.rstrip(".") + ".")
     if members:
         text = _listing([(s.name, s.doc) for s in members])
@@ -46,7 +46,7 @@ def magic_help(session: Any, text: str) -> dispatch.Print:
         return dispatch.Print(text + (f"\n(the magic: %help %{also.name})" if also else ""))
     spec = registry.magics.get(name.lstrip("%"))
     if spec is not None:
-        return dispatch.Print(completion.help_text(spec))
+        return dispatch.Print(plain(completion.help_text(spec)))
     candidates = [*registry.functions, *registry.filters, *KEYWORDS,
                   *("%" + m for m in registry.magics)]
     guess = registry.suggest(name, candidates)
@@ -70,7 +70,7 @@ def _overview(registry: Any) -> str:
 
 def _listing(rows: list[tuple[str, str]]) -> str:
     width = max((len(n) for n, _ in rows), default=0)
-    return "\n".join(f"  {n:<{width}}  {summary(doc)}" for n, doc in rows)
+    return "\n".join(f"  {n:<{width}}  {plain(summary(doc))}" for n, doc in rows)
 
 
 @magic("lsmagic")
@@ -94,10 +94,33 @@ def magic_vars(session: Any, text: str) -> Any:
 
 
 @magic("reset")
-def magic_reset(session: Any, text: str) -> None:
-    """Start afresh: forget the variables, functions, tables and `$input`/`$auth`/`$env`
-    of the session. Keys stored in Redis, the Redis connection and %config settings stay."""
+def magic_reset(session: Any, text: str) -> dispatch.Print:
+    """Forget the session's variables, functions, tables and $input/$auth/$env, and say
+    how many keys are stored.
+
+    `%reset --keys` also deletes the session's stored keys: those under its key prefix on
+    a server (never a FLUSHDB), every key of the embedded store. The Redis connection and
+    %config settings stay."""
+    option = text.strip()
+    if option not in ("", "--keys"):
+        raise XsError("inputerror", f"%reset takes no argument but --keys, got {option!r}",
+                      hint="%reset forgets the variables; %reset --keys also deletes the "
+                      "stored keys")
+    store = session.services.redis
+    cleared = store.clear(confirm=bool(option))  # before the reset: a refusal changes nothing
     session.reset()
+    said = "reset: variables, functions, tables, $input, $auth and $env are forgotten"
+    # One line about the keys, the same words on every back-end (the prefix stays hidden,
+    # as in %redis keys), so a notebook's output differs only by the count.
+    count = f"{'' if cleared.scan.complete else 'at least '}{cleared.total:,}"
+    if option:
+        return dispatch.Print(f"{said}\nstored keys: {cleared.deleted:,} deleted")
+    if not cleared.total:
+        return dispatch.Print(f"{said}\nstored keys: none")
+    shared = not store.prefix and store.describe().get("backend") != "embedded"
+    how = ("%redis del PATTERN --yes deletes chosen ones (with no key prefix they are the "
+           "whole database's)" if shared else "%reset --keys deletes them too")
+    return dispatch.Print(f"{said}\nstored keys: {count}, kept ({how})")
 
 
 def json_object(text: str, what: str) -> dict:
@@ -175,9 +198,12 @@ def magic_config(session: Any, text: str) -> Any:
     return None
 
 
-@magic("time")
+@magic("time", cell=True)
 def magic_time(session: Any, text: str) -> dispatch.AroundCell:
-    """Run the rest of the cell and report the elapsed wall-clock time on stderr."""
+    """Time the rest of the cell: its wall-clock time shows on stderr when it ends.
+
+    Write `%time` above the code, or `%%time` as the cell's first line (the cell-magic
+    form, as in IPython; the lines below may hold other magics too)."""
     if text.strip():
         raise XsError("inputerror", "%time times the lines below it; put the code on the next line")
 
