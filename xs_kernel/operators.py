@@ -14,6 +14,7 @@ import math
 import operator
 from typing import Any, Callable
 
+from . import memory
 from .errors import XsError
 from .nodes import BinaryOp, UnaryOp
 from .values import compare, equals, parse_number, strict_equals, to_text, truthy, type_name
@@ -92,7 +93,11 @@ def mod(a: Any, b: Any) -> int | float:
 
 
 def concat(a: Any, b: Any) -> str:
-    return to_text(a) + to_text(b)
+    left, right = to_text(a), to_text(b)
+    size = len(left) + len(right)
+    if size >= memory.LARGE:  # a big text is checked against the ceiling before it is made
+        memory.grow(size)
+    return left + right
 
 
 def _range_end(value: Any) -> int:

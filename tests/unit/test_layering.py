@@ -44,7 +44,8 @@ def rule(*modules: str, packages: frozenset[str] | set[str] = frozenset()) -> Ru
 
 
 # Shared by whole layers below.
-VALUE_MODEL = ("errors", "values", "source", "nodes", "operators", "coercion", "patterns")
+VALUE_MODEL = ("errors", "values", "source", "nodes", "operators", "coercion", "patterns",
+               "memory")
 RUNTIME = ("scope", "signals", "runtime", "functions", "fieldtypes", "hashing", "query")
 
 RULES: dict[str, Rule] = {
@@ -63,7 +64,8 @@ RULES: dict[str, Rule] = {
     "hashing": rule("errors"),
     "unsupported": rule("errors"),
     "keyvalue": rule(),
-    "operators": rule("errors", "nodes", "values"),
+    "memory": rule("errors"),
+    "operators": rule("errors", "memory", "nodes", "values"),
     "coercion": rule("patterns", "values"),
     "query": rule("errors", "nodes", "values"),
     "fieldtypes": rule("coercion", "errors", "hashing", "nodes", "values"),
@@ -99,8 +101,8 @@ RULES: dict[str, Rule] = {
                        "patterns", "keyvalue", "credentials", packages=DATABASES | REDIS),
     "services": rule("backends.*"),
     # the session: parse, compile, run; never Jupyter, never rendering
-    "session": rule("compiler", "compiler.*", "errors", "functions", "parsing", "registry",
-                    "runtime", "scope", "services", "signals", "values"),
+    "session": rule("compiler", "compiler.*", "errors", "functions", "memory", "parsing",
+                    "registry", "runtime", "scope", "services", "signals", "values"),
     "check": rule("compiler", "compiler.*", "errors", "nodes", "parsing", "registry",
                   "schema", "unsupported"),
     # exported workspaces

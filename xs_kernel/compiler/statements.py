@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from .. import nodes
+from .. import memory, nodes
 from ..coercion import Invalid, to_int
 from ..errors import HTTP_STATUS, XsError, XsInterrupt
 from ..registry import Param
@@ -22,6 +22,8 @@ from .base import Compiler, Run, handles
 from .calls import bind
 from ..signals import BreakSignal, ContinueSignal
 from .targets import assignment, root_name
+
+TICK_MASK = memory.TICK - 1  # loops check the memory ceiling every TICK iterations
 
 
 @handles(nodes.VarDecl)
@@ -39,6 +41,8 @@ def _store(name: str, value: Any) -> Run:
     def run_store(frame: Any) -> None:
         result = value(frame)
         if type(result) is list or type(result) is dict:
+            if len(result) >= memory.LARGE:
+                memory.grow(len(result) * 8)
             result = copy_replacing(result, frame.vars.get(name))
         frame.vars[name] = result
     return run_store
@@ -87,6 +91,8 @@ def _text_append(c: Compiler, name: str, general: Any, parts: list[Any]) -> Run:
             variables[name] = general(frame)  # the ordinary path (warnings, numbers, null)
             return
         suffix = "".join([to_text(part(frame)) for part in parts])
+        if len(suffix) >= memory.LARGE:  # before the text grows (small appends: loop ticks)
+            memory.grow(len(current) + len(suffix))
         variables[name] = None  # drop the dict's reference; the key keeps its place
         current += suffix
         variables[name] = current
@@ -160,6 +166,8 @@ def compile_for(c: Compiler, node: nodes.For) -> Run:
             n = _count(n, span)
         variables = frame.vars
         for i in range(n):
+            if i & TICK_MASK == TICK_MASK:  # every TICK steps, never on a short loop's first
+                memory.check()
             if item:
                 variables[item] = i
             try:
@@ -186,7 +194,11 @@ def compile_while(c: Compiler, node: nodes.While) -> Run:
     cond, body = c.expr(node.cond), c.loop_body(node.body)
 
     def run_while(frame: Any) -> None:
+        steps = 0
         while truthy(cond(frame)):
+            steps += 1
+            if steps & TICK_MASK == TICK_MASK:
+                memory.check()
             try:
                 body(frame)
             except ContinueSignal:
@@ -224,6 +236,8 @@ def compile_foreach(c: Compiler, node: nodes.Foreach) -> Run:
         try:
             for position, element in enumerate(elements):
                 state[1] = position
+                if position & TICK_MASK == TICK_MASK:
+                    memory.check()
                 if item:
                     if type(element) is list or type(element) is dict:
                         element = copy_value(element)
