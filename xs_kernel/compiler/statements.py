@@ -23,7 +23,8 @@ from .calls import bind
 from ..signals import BreakSignal, ContinueSignal
 from .targets import assignment, root_name
 
-TICK_MASK = memory.TICK - 1  # loops check the memory ceiling every TICK iterations
+TICK = memory.TICK  # loops check the memory ceiling every TICK iterations
+TICK_MASK = TICK - 1
 
 
 @handles(nodes.VarDecl)
@@ -165,17 +166,18 @@ def compile_for(c: Compiler, node: nodes.For) -> Run:
         if type(n) is not int:
             n = _count(n, span)
         variables = frame.vars
-        for i in range(n):
-            if i & TICK_MASK == TICK_MASK:  # every TICK steps, never on a short loop's first
+        for start in range(0, n, TICK):  # the memory ceiling is checked between chunks
+            if start:
                 memory.check()
-            if item:
-                variables[item] = i
-            try:
-                body(frame)
-            except ContinueSignal:
-                pass
-            except BreakSignal:
-                break
+            for i in range(start, min(start + TICK, n)):
+                if item:
+                    variables[item] = i
+                try:
+                    body(frame)
+                except ContinueSignal:
+                    pass
+                except BreakSignal:
+                    return
     return run_for
 
 
@@ -232,27 +234,37 @@ def compile_foreach(c: Compiler, node: nodes.Foreach) -> Run:
                           span=span)
         state: list[Any] = [None, 0]
         saved, frame.foreach_state = frame.foreach_state, state
-        variables = frame.vars
         try:
-            for position, element in enumerate(elements):
-                state[1] = position
-                if position & TICK_MASK == TICK_MASK:
+            for start in range(0, len(elements), TICK):  # checks between chunks, as `for`
+                if start:
                     memory.check()
-                if item:
-                    if type(element) is list or type(element) is dict:
-                        element = copy_value(element)
-                    variables[item] = element
-                try:
-                    body(frame)
-                except ContinueSignal:
-                    pass
-                except BreakSignal:
+                if _foreach_chunk(frame, body, item, elements, start, state):
                     break
         finally:
             frame.foreach_state = saved
         if state[0]:
             _write_removals(frame, writer, collection, keys, state[0], span)
     return run_foreach
+
+
+def _foreach_chunk(frame: Any, body: Run, item: str | None, elements: list[Any],
+                   start: int, state: list[Any]) -> bool:
+    """Run BODY for up to TICK ELEMENTS from START; True when it breaks out of the loop."""
+    variables = frame.vars
+    for position in range(start, min(start + TICK, len(elements))):
+        state[1] = position
+        if item:
+            element = elements[position]
+            if type(element) is list or type(element) is dict:
+                element = copy_value(element)
+            variables[item] = element
+        try:
+            body(frame)
+        except ContinueSignal:
+            pass
+        except BreakSignal:
+            return True
+    return False
 
 
 def _write_removals(frame: Any, writer: Any, collection: Any, keys: list[Any],
