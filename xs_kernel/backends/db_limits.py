@@ -1,0 +1,96 @@
+"""How long a database statement may run, and stopping one: ``XS_DB_STATEMENT_TIMEOUT``.
+
+PostgreSQL applies the limit itself (``-c statement_timeout=`` in the connection's
+options) and cancels the statement; a Ctrl-C makes psycopg cancel it too. SQLite runs
+inside the kernel, so a progress handler (called every ``PROGRESS_STEPS`` virtual-machine
+steps) stops a statement past its deadline, and also one a Ctrl-C arrived during: Python
+runs the signal handler inside that callback, the raised KeyboardInterrupt aborts the
+statement ("interrupted"), and ``Database`` turns it back into the interrupt it was.
+"""
+
+from __future__ import annotations
+
+import math
+import os
+import time
+from typing import Any
+
+from sqlalchemy import event
+
+from ..errors import XsError
+
+ENV = "XS_DB_STATEMENT_TIMEOUT"
+DEFAULT = 30.0  # seconds a statement may run (0/off: no limit)
+PROGRESS_STEPS = 20_000  # SQLite VM steps between two looks at the clock (well under 1 ms)
+HINT = "e.g. 30, 2.5, or 0/off for no limit"
+
+
+def statement_timeout(value: str | float | None = None) -> float | None:
+    """Seconds a statement may run: VALUE, else ``$XS_DB_STATEMENT_TIMEOUT``, else 30;
+    None for 0/"off". An unreadable setting is an inputerror naming it."""
+    if value is None:
+        value = os.environ.get(ENV, "").strip() or DEFAULT
+    if isinstance(value, str):
+        text = value.strip().lower()
+        if text in ("off", "none", "no", "false"):
+            return None
+        try:
+            value = float(text.removesuffix("s"))
+        except ValueError:
+            raise XsError("inputerror", f"{ENV}={value!r} is not a number of seconds",
+                          hint=HINT) from None
+    if isinstance(value, bool) or not math.isfinite(value) or value < 0:
+        raise XsError("inputerror", f"{ENV}={value!r} is not a number of seconds", hint=HINT)
+    return float(value) or None
+
+
+def timeout_error(timeout: float | None) -> XsError:
+    limit = f"{timeout:g} s" if timeout else "the server's statement_timeout"
+    return XsError("standard", f"the database statement ran for more than {limit} and was "
+                   "stopped", hint=f"raise {ENV} (seconds; 0 for no limit) before starting "
+                   "the kernel, or make the query cheaper")
+
+
+def pg_connect_args(parsed: Any, connect_timeout: float, timeout: float | None
+                    ) -> dict[str, Any]:
+    """psycopg's connect arguments: the connect timeout and the statement_timeout option
+    (added to any ``options`` the URL already gives)."""
+    args: dict[str, Any] = {"connect_timeout": connect_timeout}
+    if timeout:
+        options = parsed.query.get("options", "")
+        options = " ".join(options) if isinstance(options, tuple) else options
+        limit = f"-c statement_timeout={max(1, round(timeout * 1000))}"
+        args["options"] = f"{options} {limit}".strip()
+    return args
+
+
+def is_interrupted(exc: Exception) -> bool:
+    """Whether EXC is SQLite's "interrupted": the progress handler stopped the statement."""
+    orig = getattr(exc, "orig", None)
+    return orig is not None and str(orig).strip() == "interrupted"
+
+
+class SqliteGuard:
+    """The progress handler of a SQLite engine's connections (see the module docstring)."""
+
+    def __init__(self, timeout: float | None) -> None:
+        self.timeout = timeout
+        self.deadline = math.inf
+        self.expired = False
+
+    def attach(self, engine: Any) -> None:
+        event.listen(engine, "connect", self._connected)
+        event.listen(engine, "before_cursor_execute", self._starting)
+
+    def _connected(self, dbapi_conn: Any, _record: Any) -> None:
+        dbapi_conn.set_progress_handler(self, PROGRESS_STEPS)
+
+    def _starting(self, *_args: Any) -> None:
+        self.expired = False
+        self.deadline = time.monotonic() + self.timeout if self.timeout else math.inf
+
+    def __call__(self) -> int:
+        if time.monotonic() > self.deadline:
+            self.expired = True
+            return 1
+        return 0
