@@ -1,4 +1,5 @@
-"""How long a database statement may run, and stopping one: ``XS_DB_STATEMENT_TIMEOUT``.
+"""How long a database statement may run, and stopping one: ``XS_DB_STATEMENT_TIMEOUT``;
+and text a database cannot hold (NUL on PostgreSQL, lone surrogates anywhere).
 
 PostgreSQL applies the limit itself (``-c statement_timeout=`` in the connection's
 options) and cancels the statement; a Ctrl-C makes psycopg cancel it too. SQLite runs
@@ -94,3 +95,23 @@ class SqliteGuard:
             self.expired = True
             return 1
         return 0
+
+
+def lone_surrogate() -> XsError:
+    return XsError("inputerror", "the text contains a lone surrogate (a \\ud800-\\udfff "
+                   "code unit without its pair), which is not valid Unicode: the database "
+                   "cannot store or search for it",
+                   hint="such text comes from a JSON escape like \"\\ud800\"; pair it "
+                   "or remove it before it reaches a table")
+
+
+def unstorable(detail: str) -> XsError | None:
+    """The inputerror for PostgreSQL refusing text it cannot hold (NUL, bad surrogates in
+    json), or None for any other failure."""
+    if "cannot contain NUL" in detail or "\\u0000 cannot be converted" in detail:
+        return XsError("inputerror", "the text contains a NUL character (\\u0000), which "
+                       "PostgreSQL cannot store", hint="remove it first, e.g. "
+                       "|replace:\"\\u0000\":\"\" (SQLite stores it)")
+    if "surrogate" in detail and "Unicode" in detail:
+        return lone_surrogate()
+    return None

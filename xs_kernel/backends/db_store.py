@@ -98,6 +98,9 @@ def translate(exc: Exception, timeout: float | None = None) -> XsError:
             return XsError("inputerror", f"duplicate record: another record already has this "
                            f"{field}", payload={"field": field})
         return XsError("inputerror", f"the database refused the record: {detail}")
+    unstorable = db_limits.unstorable(str(orig))
+    if unstorable is not None:
+        return unstorable
     if "statement timeout" in detail:  # PostgreSQL's QueryCanceled from statement_timeout
         return db_limits.timeout_error(timeout)
     if "user-defined function raised exception" in detail:  # only _bounded_regexp raises
@@ -212,6 +215,8 @@ class Database:
                     raise KeyboardInterrupt from None
                 raise db_limits.timeout_error(self.timeout) from None
             raise translate(exc, self.timeout) from None
+        except UnicodeEncodeError:  # a lone surrogate: no UTF-8 database can hold it
+            raise db_limits.lone_surrogate() from None
 
     @contextlib.contextmanager
     def connect(self) -> Iterator[Connection]:
