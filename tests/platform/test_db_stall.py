@@ -149,11 +149,10 @@ def test_the_default_statement_timeout_is_30_s(monkeypatch: pytest.MonkeyPatch) 
     assert Database(None).timeout == 7.0
 
 
-def test_the_postgres_option_keeps_the_urls_own_options() -> None:
-    from sqlalchemy.engine import make_url
-
-    parsed = make_url("postgresql+psycopg://u@h/db?options=-c%20search_path%3Dapp")
-    args = db_limits.pg_connect_args(parsed, 4, 2.5)
-    assert args == {"connect_timeout": 4,
-                    "options": "-c search_path=app -c statement_timeout=2500"}
-    assert db_limits.pg_connect_args(parsed, 4, None) == {"connect_timeout": 4}
+def test_the_timeout_is_the_postgres_sessions_statement_timeout() -> None:
+    database = Database(pg_url(), timeout="2.5")
+    try:
+        with database.connect() as conn:
+            assert conn.exec_driver_sql("SHOW statement_timeout").scalar() == "2500ms"
+    finally:
+        database.close()

@@ -1,8 +1,8 @@
 """How long a database statement may run, and stopping one: ``XS_DB_STATEMENT_TIMEOUT``;
 and text a database cannot hold (NUL on PostgreSQL, lone surrogates anywhere).
 
-PostgreSQL applies the limit itself (``-c statement_timeout=`` in the connection's
-options) and cancels the statement; a Ctrl-C makes psycopg cancel it too. SQLite runs
+PostgreSQL applies the limit itself (``SET statement_timeout`` on each new connection)
+and cancels the statement; a Ctrl-C makes psycopg cancel it too. SQLite runs
 inside the kernel, so a progress handler (called every ``PROGRESS_STEPS`` virtual-machine
 steps) stops a statement past its deadline, and also one a Ctrl-C arrived during: Python
 runs the signal handler inside that callback, the raised KeyboardInterrupt aborts the
@@ -52,17 +52,23 @@ def timeout_error(timeout: float | None) -> XsError:
                    "the kernel, or make the query cheaper")
 
 
-def pg_connect_args(parsed: Any, connect_timeout: float, timeout: float | None
-                    ) -> dict[str, Any]:
-    """psycopg's connect arguments: the connect timeout and the statement_timeout option
-    (added to any ``options`` the URL already gives)."""
-    args: dict[str, Any] = {"connect_timeout": connect_timeout}
-    if timeout:
-        options = parsed.query.get("options", "")
-        options = " ".join(options) if isinstance(options, tuple) else options
-        limit = f"-c statement_timeout={max(1, round(timeout * 1000))}"
-        args["options"] = f"{options} {limit}".strip()
-    return args
+def pg_statement_timeout(engine: Any, timeout: float | None) -> None:
+    """Each new PostgreSQL connection of ENGINE sets ``statement_timeout`` for its session
+    (a SET rather than the ``options`` startup parameter, which poolers such as PgBouncer
+    refuse); the server then cancels a statement past it."""
+    if not timeout:
+        return
+    milliseconds = max(1, round(timeout * 1000))
+
+    def connected(dbapi_conn: Any, _record: Any) -> None:
+        autocommit, dbapi_conn.autocommit = dbapi_conn.autocommit, True
+        try:
+            cursor = dbapi_conn.cursor()
+            cursor.execute(f"SET statement_timeout = {milliseconds}")
+            cursor.close()
+        finally:
+            dbapi_conn.autocommit = autocommit
+    event.listen(engine, "connect", connected)
 
 
 def is_interrupted(exc: Exception) -> bool:

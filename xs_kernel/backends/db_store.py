@@ -178,12 +178,13 @@ class Database:
             # A server that accepts and never answers must not hold a cell for libpq's
             # default minutes: connecting gives up after CONNECT_TIMEOUT seconds.
             # A statement gives up after self.timeout seconds (the server cancels it).
-            return create_engine(self.url, pool_pre_ping=True,
-                                 connect_args=db_limits.pg_connect_args(
-                                     parsed, CONNECT_TIMEOUT, self.timeout))
+            engine = create_engine(self.url, pool_pre_ping=True,
+                                   connect_args={"connect_timeout": CONNECT_TIMEOUT})
         except ImportError:
             raise XsError("standard", "PostgreSQL needs the psycopg driver",
                           hint="pip install 'xs_kernel[postgres]'") from None
+        db_limits.pg_statement_timeout(engine, self.timeout)
+        return engine
 
     # ------------------------------------------------------------ identity
 
