@@ -88,7 +88,7 @@ def configure(value: str | int | None = None) -> int | None:
                 return limit
             except ValueError:
                 pass
-        limit, setting = default_limit(), "the default: half of this machine's memory"
+        limit, setting = default_limit(), "the default"
         return limit
     if isinstance(value, int):
         limit, setting = (value or None), f"{ENV}={value}"
@@ -135,12 +135,20 @@ def check(extra: int = 0) -> None:
 
 
 def grow(size: int) -> None:
-    """SIZE bytes are about to be (or were just) made: check now when that is a lot,
-    else when enough has been made since the last check."""
+    """SIZE bytes are about to be allocated: check now, counting them, when that is a
+    lot, else when enough has been made since the last check."""
     global _pending
     _pending += size
     if size >= LARGE or _pending >= STEP:
         check(size)
+
+
+def made(size: int) -> None:
+    """A value of about SIZE bytes was just made (it is already in the resident size)."""
+    global _pending
+    _pending += size
+    if size >= LARGE or _pending >= STEP:
+        check()
 
 
 def show(size: int) -> str:

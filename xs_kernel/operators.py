@@ -116,6 +116,8 @@ def make_range(a: Any, b: Any) -> list[int]:
     if size > RANGE_LIMIT:
         raise XsError("standard", f"range {start}..{stop} has {size} elements; "
                                   f"the limit is {RANGE_LIMIT:,}")
+    if size >= memory.LARGE // 36:  # about 36 bytes an int: checked before it is made
+        memory.grow(size * 36)
     step = 1 if stop >= start else -1
     return list(range(start, stop + step, step))
 

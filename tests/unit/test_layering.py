@@ -85,7 +85,7 @@ RULES: dict[str, Rule] = {
     "registry": rule("filters", "magics", "namespaces"),
     "filters": rule(),
     "filters.*": rule("filters.*", "registry", "errors", "values", "patterns", "jsengine",
-                      packages={"dateutil"}),
+                      "memory", packages={"dateutil"}),
     # JavaScript (api.lambda, lambda_* filters) runs with no view of the interpreter
     "jsengine": rule("errors", "values", packages={"py_mini_racer"}),
     "namespaces": rule(),

@@ -66,6 +66,18 @@ PROGRAMS = {
           }
         }
     """,
+    "a range the ceiling has no room for (checked before it is made)": """
+        var $a { value = 1..9000000 }
+    """,
+    "a range filter, likewise": """
+        var $a { value = []|range:1:900000 }
+        var $b { value = [] }
+        for (20) {
+          each {
+            array.push $b { value = []|range:1:900000 }
+          }
+        }
+    """,
     "many small pushes": """
         var $a { value = [] }
         while (true) {

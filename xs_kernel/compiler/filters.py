@@ -125,7 +125,7 @@ def _make_applier(name: str, impl: Callable[..., Any], builders: list[Thunk],
 def produced(size: int, span: Any) -> None:
     """A filter made a large value: check the memory ceiling, failing at the filter."""
     try:
-        memory.grow(size)
+        memory.made(size)
     except XsError as exc:
         raise exc.at(span) from None
 
