@@ -19,6 +19,7 @@ from .errors import XsError
 from .nodes import BinaryOp, UnaryOp
 from .values import compare, equals, parse_number, strict_equals, to_text, truthy, type_name
 
+_LARGE = memory.LARGE
 RANGE_LIMIT = 10_000_000  # `..` builds a real list; beyond this it is surely a mistake
 
 
@@ -94,9 +95,8 @@ def mod(a: Any, b: Any) -> int | float:
 
 def concat(a: Any, b: Any) -> str:
     left, right = to_text(a), to_text(b)
-    size = len(left) + len(right)
-    if size >= memory.LARGE:  # a big text is checked against the ceiling before it is made
-        memory.grow(size)
+    if len(left) + len(right) >= _LARGE:  # checked against the ceiling before it is made
+        memory.grow(len(left) + len(right))
     return left + right
 
 

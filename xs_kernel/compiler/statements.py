@@ -24,7 +24,7 @@ from ..signals import BreakSignal, ContinueSignal
 from .targets import assignment, root_name
 
 TICK = memory.TICK  # loops check the memory ceiling every TICK iterations
-TICK_MASK = TICK - 1
+CHUNK = range(TICK)
 
 
 @handles(nodes.VarDecl)
@@ -196,17 +196,17 @@ def compile_while(c: Compiler, node: nodes.While) -> Run:
     cond, body = c.expr(node.cond), c.loop_body(node.body)
 
     def run_while(frame: Any) -> None:
-        steps = 0
-        while truthy(cond(frame)):
-            steps += 1
-            if steps & TICK_MASK == TICK_MASK:
-                memory.check()
-            try:
-                body(frame)
-            except ContinueSignal:
-                pass
-            except BreakSignal:
-                break
+        while True:  # chunks of TICK steps, the memory ceiling checked between them
+            for _ in CHUNK:
+                if not truthy(cond(frame)):
+                    return
+                try:
+                    body(frame)
+                except ContinueSignal:
+                    pass
+                except BreakSignal:
+                    return
+            memory.check()
     return run_while
 
 
