@@ -87,7 +87,8 @@ def configure(value: str | int | None = None) -> int | None:
                 limit, setting = parse(raw), f"{ENV}={raw}"
                 return limit
             except ValueError:
-                pass
+                limit, setting = default_limit(), f"the default: {ENV}={raw!r} is not a size"
+                return limit
         limit, setting = default_limit(), "the default"
         return limit
     if isinstance(value, int):

@@ -39,6 +39,16 @@ def test_the_default_is_half_the_machine_at_most_8_gib():
     assert total is None or memory.default_limit() == min(total // 2, 8 << 30)
 
 
+def test_an_unreadable_setting_falls_back_to_the_default_and_says_so(monkeypatch):
+    saved = (memory.limit, memory.setting)
+    try:
+        monkeypatch.setenv("XS_MAX_MEMORY", "2GG")
+        assert memory.configure() == memory.default_limit()
+        assert memory.setting == "the default: XS_MAX_MEMORY='2GG' is not a size"
+    finally:
+        memory.limit, memory.setting = saved
+
+
 # Each program runs in a fresh interpreter whose ceiling is 200 MB; the kernel and the
 # session need about 40 MB, so each of these would pass the ceiling long before the end.
 PROGRAMS = {
