@@ -124,7 +124,7 @@ RULES: dict[str, Rule] = {
     "lsp.server": rule("xs_kernel", "lsp.*", "registry", "source",
                        packages={"pygls", "lsprotocol"}),
     # Jupyter: the kernel adapter, its installer and the notebook tools
-    "kernel": rule("xs_kernel", "completion", "errors", "history", "magics.dispatch",
+    "kernel": rule("xs_kernel", "completion", "errors", "history", "magics.dispatch", "memory",
                    "registry", "render", "services", "session", packages=JUPYTER),
     "__main__": rule("kernel", packages=JUPYTER),
     "history": rule(),
