@@ -93,8 +93,31 @@ def nesting_py() -> int:
     return len(x)
 
 
+WHILE_XS = f"""
+var $i {{ value = 0 }}
+var $text {{ value = "" }}
+while ($i < {LOOP_STEPS}) {{
+  each {{
+    var.update $i {{ value = $i + 1 }}
+    var $text {{ value = "n" ~ $i }}
+  }}
+}}
+$i
+"""
+
+
+def while_py() -> int:
+    # the loop the memory ceiling checks every 1024 steps, with a `~` per step
+    i, text = 0, ""
+    while i < LOOP_STEPS:
+        i = i + 1
+        text = "n" + str(i)
+    return i
+
+
 CASES: list[tuple[str, str, Callable[[], Any]]] = [
     (f"for loop, {LOOP_STEPS:,} steps with var.update", LOOP_XS, loop_py),
+    (f"while loop, {LOOP_STEPS:,} steps with ~", WHILE_XS, while_py),
     (f"map/filter/reduce over {ELEMENTS:,} elements", PIPELINE_XS, pipeline_py),
     (f"string building, {PIECES:,} appends", STRINGS_XS, strings_py),
     (f"nesting, {NESTS:,} steps of $x = [$x]", NESTING_XS, nesting_py),

@@ -143,7 +143,7 @@ def cmd_run(path: str, input_text: str | None, env_pairs: list[str], out: TextIO
         session.services.close()
     if outcome.has_value and outcome.error is None:
         value = outcome.value
-        out.write((value if isinstance(value, str) else _json(value)) + "\n")
+        out.write((_printable(value) if isinstance(value, str) else _json(value)) + "\n")
     if outcome.error is not None:
         error = outcome.error
         err_out.write(f"{_where(name, error)} {error.type}: {error.message}\n")
@@ -157,6 +157,12 @@ def _json(value: Any) -> str:
     from .values import to_json
 
     return to_json(value)
+
+
+def _printable(text: str) -> str:
+    from .values import printable
+
+    return printable(text)
 
 
 def main(argv: list[str] | None = None) -> int:

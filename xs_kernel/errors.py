@@ -7,6 +7,7 @@ payload and the span of the code that raised it.
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from .credentials import mask_credentials
@@ -27,6 +28,17 @@ HTTP_STATUS = {
 }
 
 
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def _printable(text: str) -> str:
+    """A lone surrogate (no UTF-8 output carries one) as its escape, ``\\ud800``; the same
+    form as ``values.printable``, which errors may not import."""
+    if text.isascii() or not _SURROGATE.search(text):
+        return text
+    return _SURROGATE.sub(lambda m: f"\\u{ord(m.group()):04x}", text)
+
+
 class XsError(Exception):
     """A XanoScript error: TYPE (e.g. ``notfound``), MESSAGE, optional PAYLOAD and SPAN."""
 
@@ -41,14 +53,14 @@ class XsError(Exception):
         hint: str | None = None,
     ) -> None:
         # Every message a user can see passes here: no credential survives it.
-        message = mask_credentials(message)
+        message = _printable(mask_credentials(message))
         super().__init__(message)
         self.type = type
         self.message = message
         self.span = span
         self.payload = payload
         self.name = name if name is not None else type
-        self.hint = mask_credentials(hint) if hint else hint
+        self.hint = _printable(mask_credentials(hint)) if hint else hint
         self.cell: str | None = None
         self.source: str | None = None
 

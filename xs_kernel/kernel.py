@@ -142,6 +142,10 @@ class XanoScriptKernel(Kernel):
         except KeyboardInterrupt:  # arrived outside the interpreter's own guard
             self._interrupted()
             return self._error_reply(XsInterrupt())
+        except MemoryError:  # showing a huge value: the same plain error as in a cell
+            from .memory import exceeded
+
+            return self._error_reply(exceeded())
         except Exception as exc:  # a kernel bug must not kill the session
             self.log.error("internal error in do_execute", exc_info=True)
             err = XsError("InternalError", f"{type(exc).__name__}: {exc} "

@@ -14,10 +14,12 @@ import math
 import operator
 from typing import Any, Callable
 
+from . import memory
 from .errors import XsError
 from .nodes import BinaryOp, UnaryOp
 from .values import compare, equals, parse_number, strict_equals, to_text, truthy, type_name
 
+_LARGE = memory.LARGE
 RANGE_LIMIT = 10_000_000  # `..` builds a real list; beyond this it is surely a mistake
 
 
@@ -92,7 +94,10 @@ def mod(a: Any, b: Any) -> int | float:
 
 
 def concat(a: Any, b: Any) -> str:
-    return to_text(a) + to_text(b)
+    left, right = to_text(a), to_text(b)
+    if len(left) + len(right) >= _LARGE:  # checked against the ceiling before it is made
+        memory.grow(len(left) + len(right))
+    return left + right
 
 
 def _range_end(value: Any) -> int:
@@ -111,6 +116,8 @@ def make_range(a: Any, b: Any) -> list[int]:
     if size > RANGE_LIMIT:
         raise XsError("standard", f"range {start}..{stop} has {size} elements; "
                                   f"the limit is {RANGE_LIMIT:,}")
+    if size >= memory.LARGE // 36:  # about 36 bytes an int: checked before it is made
+        memory.grow(size * 36)
     step = 1 if stop >= start else -1
     return list(range(start, stop + step, step))
 

@@ -23,7 +23,7 @@ from datetime import datetime, timezone
 from typing import Any
 
 from . import markup as m
-from .values import parse_number, to_json
+from .values import parse_number, printable, to_json
 
 DEFAULT_MAX_ROWS = 50
 CLASS_TIMESTAMP = "xs-timestamp"
@@ -46,10 +46,10 @@ class RenderOptions:
 def bundle(value: Any, options: RenderOptions | None = None) -> dict[str, str]:
     """The MIME bundle for VALUE: ``text/plain`` always, ``text/html`` for tables."""
     options = options or RenderOptions()
-    data = {"text/plain": plain(value, options)}
+    data = {"text/plain": printable(plain(value, options))}
     table = html(value, options)
     if table is not None:
-        data["text/html"] = table
+        data["text/html"] = printable(table)
     return data
 
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from typing import Any, Callable
 
-from .values import to_json
+from .values import printable, to_json
 
 
 class Runtime:
@@ -37,7 +37,7 @@ class Runtime:
 
     def emit(self, kind: str, value: Any) -> None:
         """Send an event: text as is, any other value as compact JSON."""
-        text = value if type(value) is str else to_json(value)
+        text = printable(value) if type(value) is str else to_json(value)
         if self._outlet is not None:
             self._outlet(kind, value, text)
 

@@ -14,6 +14,7 @@ import threading
 from dataclasses import dataclass, field
 from typing import Any, Callable
 
+from . import memory
 from .compiler import Compiler, ConstructDef, compile_cell, compile_expression
 from .compiler.functions import define
 from .errors import XsError, XsInterrupt, XsSyntaxError
@@ -138,6 +139,8 @@ class Session:
             return Outcome(error=exc.located(cell_name, code))
         except KeyboardInterrupt:
             return Outcome(error=XsInterrupt().located(cell_name, code))
+        except MemoryError:
+            return Outcome(error=memory.exceeded().located(cell_name, code))
         except Exception as exc:  # a bug of ours; never let it reach the user raw
             return Outcome(error=XsError("standard", f"internal error: {exc}").located(
                 cell_name, code))
@@ -156,6 +159,8 @@ class Session:
         except RecursionError:
             outcome.error = XsError("standard", "program too deeply nested").located(
                 cell_name, code)
+        except MemoryError:
+            outcome.error = memory.exceeded().located(cell_name, code)
         except Signal:  # compile-time checks keep break/continue inside loops
             outcome.error = XsError("standard", "internal error: a control-flow signal "
                                     "escaped the cell").located(cell_name, code)
@@ -265,6 +270,8 @@ class Session:
             raise XsInterrupt() from None
         except RecursionError:
             raise XsError("standard", "program too deeply nested") from None
+        except MemoryError:
+            raise memory.exceeded() from None
         finally:
             self._rt = saved
 

@@ -96,12 +96,25 @@ _ENCODER = json.JSONEncoder(ensure_ascii=False, separators=(",", ":"), allow_nan
 
 
 def to_json(value: Any) -> str:
-    """Compact JSON, key order kept, non-ASCII kept; non-finite numbers become null."""
+    """Compact JSON, key order kept, non-ASCII kept; non-finite numbers become null; a
+    lone surrogate is written as its escape (``\\ud800``), so the JSON is valid UTF-8."""
     try:  # the C encoder handles every value made of finite numbers in one call
-        return _ENCODER.encode(value)
+        text = _ENCODER.encode(value)
     except (ValueError, TypeError):
-        return json.dumps(_jsonable(value), ensure_ascii=False, separators=(",", ":"),
+        text = json.dumps(_jsonable(value), ensure_ascii=False, separators=(",", ":"),
                           allow_nan=False)
+    return text if text.isascii() else printable(text)
+
+
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def printable(text: str) -> str:
+    """TEXT with each lone surrogate (which no UTF-8 output can carry) written as its
+    JSON escape, ``\\ud800``; any other text is returned as it is."""
+    if text.isascii() or not _SURROGATE.search(text):
+        return text
+    return _SURROGATE.sub(lambda m: f"\\u{ord(m.group()):04x}", text)
 
 
 def _jsonable(value: Any) -> Any:

@@ -337,3 +337,25 @@ def test_jupyter_console_runs_multi_line_cells(kernelspec_prefix: Path) -> None:
     # The cell's value is shown as the console's Out[1], the list one element a line.
     assert re.search(r"Out\[1\]:\s*0\) 1\r\n1\) 2", text), text
     assert "from console" in text
+
+
+# -- the memory ceiling (XS_MAX_MEMORY) in a running kernel
+
+
+def test_a_cell_past_the_memory_ceiling_fails_and_the_kernel_goes_on() -> None:
+    env = {**os.environ, "XS_MAX_MEMORY": "300M"}
+    km, kc = start_new_kernel(kernel_name="xanoscript", env=env)
+    try:
+        execute(kc, 'var $kept { value = "still here" }')
+        reply, outputs = execute(kc, 'var $s { value = "x" }\nfor (40) {\n  each {\n'
+                                     '    var.update $s { value = $s ~ $s }\n  }\n}',
+                                 stop_on_error=False)
+        assert (reply["status"], reply["ename"]) == ("error", "standard")
+        assert reply["evalue"].startswith("out of memory: this cell needs more than the "
+                                          "session's memory ceiling of 300 MB")
+        assert "XS_MAX_MEMORY=4G" in reply["evalue"]
+        _, outputs = execute(kc, "$kept")
+        assert outputs[0]["content"]["data"]["text/plain"] == '"still here"'
+    finally:
+        kc.stop_channels()
+        km.shutdown_kernel(now=True)

@@ -167,3 +167,29 @@ $res.response.result.body|json_decode''')
     assert outcome.error is None, outcome.error and outcome.error.message
     assert outcome.value == {"sku": "A1", "qty": 2}
     assert session.variables["res"]["response"]["status"] == 200
+
+
+@pytest.mark.parametrize("headers, words", [
+    (["X-Name: café"], 'the value of the header "X-Name" has the character é (U+00E9)'),
+    (["X-Emoji: \U0001F600"], 'the header "X-Emoji" has the character \U0001F600 (U+1F600)'),
+    ({"X-Obj": "naïve"}, 'the value of the header "X-Obj" has the character ï'),
+    (["Ünïcode: v"], 'the header name "Ünïcode" has the character Ü (U+00DC)'),
+    (["X A: b"], 'the header name "X A" has a space'),
+    (["X-A: a\r\nX-Forged: 1"], 'the header "X-A" has a line break (U+000D)'),
+    (["X-Nul: a\x00b"], 'the header "X-Nul" has the control character U+0000'),
+    (["X-Sur: \ud800"], 'the header "X-Sur" has a lone surrogate (U+D800)'),
+])
+def test_a_header_http_cannot_carry_is_an_inputerror_naming_it(headers, words) -> None:
+    with pytest.raises(XsError) as info:
+        request(url="http://127.0.0.1:9/x", method="GET", headers=headers)
+    error = info.value
+    assert error.type == "inputerror" and words in error.message
+    assert "codec" not in error.message and "b'" not in error.message
+    assert error.payload["param"] == "headers"
+
+
+def test_a_non_ascii_header_through_the_session_points_at_the_statement(base_url) -> None:
+    outcome = Session().run('api.request {\n  url = "http://127.0.0.1:9/x"\n  method = "GET"\n'
+                            '  headers = ["X-Name: café"]\n} as $r')
+    assert outcome.error.type == "inputerror" and '"X-Name"' in outcome.error.message
+    assert outcome.error.span.line == 1

@@ -44,7 +44,8 @@ def rule(*modules: str, packages: frozenset[str] | set[str] = frozenset()) -> Ru
 
 
 # Shared by whole layers below.
-VALUE_MODEL = ("errors", "values", "source", "nodes", "operators", "coercion", "patterns")
+VALUE_MODEL = ("errors", "values", "source", "nodes", "operators", "coercion", "patterns",
+               "memory")
 RUNTIME = ("scope", "signals", "runtime", "functions", "fieldtypes", "hashing", "query")
 
 RULES: dict[str, Rule] = {
@@ -63,7 +64,8 @@ RULES: dict[str, Rule] = {
     "hashing": rule("errors"),
     "unsupported": rule("errors"),
     "keyvalue": rule(),
-    "operators": rule("errors", "nodes", "values"),
+    "memory": rule("errors"),
+    "operators": rule("errors", "memory", "nodes", "values"),
     "coercion": rule("patterns", "values"),
     "query": rule("errors", "nodes", "values"),
     "fieldtypes": rule("coercion", "errors", "hashing", "nodes", "values"),
@@ -83,7 +85,7 @@ RULES: dict[str, Rule] = {
     "registry": rule("filters", "magics", "namespaces"),
     "filters": rule(),
     "filters.*": rule("filters.*", "registry", "errors", "values", "patterns", "jsengine",
-                      packages={"dateutil"}),
+                      "memory", packages={"dateutil"}),
     # JavaScript (api.lambda, lambda_* filters) runs with no view of the interpreter
     "jsengine": rule("errors", "values", packages={"py_mini_racer"}),
     "namespaces": rule(),
@@ -101,8 +103,8 @@ RULES: dict[str, Rule] = {
     "backends.redis_browse": rule("backends.redis_codec", "keyvalue", "values"),
     "services": rule("backends.*"),
     # the session: parse, compile, run; never Jupyter, never rendering
-    "session": rule("compiler", "compiler.*", "errors", "functions", "parsing", "registry",
-                    "runtime", "scope", "services", "signals", "values"),
+    "session": rule("compiler", "compiler.*", "errors", "functions", "memory", "parsing",
+                    "registry", "runtime", "scope", "services", "signals", "values"),
     "check": rule("compiler", "compiler.*", "errors", "nodes", "parsing", "registry",
                   "schema", "unsupported"),
     # exported workspaces
@@ -124,7 +126,7 @@ RULES: dict[str, Rule] = {
     "lsp.server": rule("xs_kernel", "lsp.*", "registry", "source",
                        packages={"pygls", "lsprotocol"}),
     # Jupyter: the kernel adapter, its installer and the notebook tools
-    "kernel": rule("xs_kernel", "completion", "errors", "history", "magics.dispatch",
+    "kernel": rule("xs_kernel", "completion", "errors", "history", "magics.dispatch", "memory",
                    "registry", "render", "services", "session", packages=JUPYTER),
     "__main__": rule("kernel", packages=JUPYTER),
     "history": rule(),

@@ -121,8 +121,9 @@ def run(conn: Any, backend: str, sql: str, args: list[Any]) -> list[dict[str, An
     except sa_exc.IntegrityError:
         raise  # duplicates: db_store's translation names the field
     except sa_exc.DBAPIError as exc:
-        if exc.connection_invalidated:
-            raise
+        if (exc.connection_invalidated or "statement timeout" in str(exc.orig)
+                or str(exc.orig).strip() == "interrupted"):
+            raise  # Database says what timed out (and how to raise it) or was interrupted
         detail = str(exc.orig).strip().splitlines()[0] if str(exc.orig).strip() else "failed"
         raise XsError("standard", f"db.direct_query: SQL error: {detail}",
                       hint="check the SQL against the session's tables (%db shows them)",

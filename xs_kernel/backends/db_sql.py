@@ -101,6 +101,7 @@ class Compiler:
             other = self.resolve(cmp.right)
             return _binary(cmp.op, self.scalar(ref, None), self.scalar(other, None), cmp)
         value = cmp.right.value
+        searchable(value, cmp)
         if ref.kind == "json":
             if cmp.op in ("contains", "includes", "overlaps", "json_contains"):
                 return self.json_op(cmp.op, ref.expr, value)
@@ -121,6 +122,8 @@ class Compiler:
         if cmp.op == "search":
             words = str(value).split()
             return and_(*[expr.icontains(w, autoescape=True) for w in words]) if words else true()
+        if cmp.op in ("like", "ilike") and isinstance(value, str):
+            return like_pattern(expr, cmp.op, value, self.dialect)
         return _binary(cmp.op, expr, value, cmp)
 
     def scalar(self, ref: Ref, value: Any) -> Any:
@@ -191,6 +194,32 @@ class Compiler:
 
 def _jsonb(value: Any) -> Any:
     return cast(literal(json.dumps(value), Text()), JSONB)
+
+
+def searchable(value: Any, cmp: q.Compare) -> None:
+    """Refuse, on both back-ends alike, a NUL character in a where-clause value: PostgreSQL
+    text cannot hold one (SQLite would search for it, PostgreSQL fail)."""
+    texts = value if isinstance(value, list) else [value]
+    if any(isinstance(t, str) and "\x00" in t for t in texts):
+        raise XsError("inputerror", f"the value compared with {cmp.left.label()} contains a "
+                      "NUL character (\\u0000), which a database search cannot use",
+                      hint="PostgreSQL text cannot hold NUL; remove it first, e.g. "
+                      "|replace:\"\\u0000\":\"\"")
+
+
+def like_pattern(expr: Any, op: str, pattern: str, dialect: str) -> ColumnElement:
+    """``like``/``ilike`` as PostgreSQL reads a pattern on both back-ends: ``%`` and ``_``
+    are wildcards and a backslash escapes the next character (``\\%`` is a percent sign,
+    ``\\\\`` a backslash); a pattern ending in a lone backslash is an inputerror."""
+    trailing = len(pattern) - len(pattern.rstrip("\\"))
+    if trailing % 2:
+        raise XsError("inputerror", f"the {op} pattern {json.dumps(pattern)} ends with a "
+                      "lone backslash, which escapes nothing",
+                      hint="a backslash itself is two in the pattern: like \"a\\\\\\\\b\"")
+    if dialect == "postgresql":  # backslash is PostgreSQL's default escape character
+        return expr.like(pattern) if op == "like" else expr.ilike(pattern)
+    return (expr.like(pattern, escape="\\") if op == "like"
+            else expr.ilike(pattern, escape="\\"))
 
 
 def _text(value: Any) -> str:

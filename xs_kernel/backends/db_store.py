@@ -29,7 +29,7 @@ from ..credentials import mask_credentials
 from ..errors import XsError
 from ..schema import TableSchema
 from ..values import preview
-from . import db_sql
+from . import db_limits, db_sql
 from .db_query import QueryRunner
 
 MEMORY_URL = "sqlite+pysqlite:///:memory:"
@@ -86,7 +86,7 @@ def _sqlite_begin(conn: Connection) -> None:
     conn.exec_driver_sql("BEGIN")
 
 
-def translate(exc: Exception) -> XsError:
+def translate(exc: Exception, timeout: float | None = None) -> XsError:
     """A database failure as a XanoScript error (no driver traceback reaches the user)."""
     orig = getattr(exc, "orig", None) or exc
     detail = str(orig).strip().splitlines()[0] if str(orig).strip() else type(orig).__name__
@@ -98,6 +98,11 @@ def translate(exc: Exception) -> XsError:
             return XsError("inputerror", f"duplicate record: another record already has this "
                            f"{field}", payload={"field": field})
         return XsError("inputerror", f"the database refused the record: {detail}")
+    unstorable = db_limits.unstorable(str(orig))
+    if unstorable is not None:
+        return unstorable
+    if "statement timeout" in detail:  # PostgreSQL's QueryCanceled from statement_timeout
+        return db_limits.timeout_error(timeout)
     if "user-defined function raised exception" in detail:  # only _bounded_regexp raises
         return XsError("standard", f"a regular expression in the where clause ran for more "
                        f"than {patterns.MATCH_TIMEOUT:g} s and was stopped",
@@ -108,11 +113,11 @@ def translate(exc: Exception) -> XsError:
 
 
 @contextlib.contextmanager
-def guarded() -> Iterator[None]:
+def guarded(timeout: float | None = None) -> Iterator[None]:
     try:
         yield
     except sa_exc.SQLAlchemyError as exc:
-        raise translate(exc) from None
+        raise translate(exc, timeout) from None
 
 
 @contextlib.contextmanager
@@ -141,9 +146,12 @@ def _parsed(url: str) -> Any:
 class Database:
     """Tables defined in this session and the operations of the ``db.*`` statements."""
 
-    def __init__(self, url: str | None = None, *, prefix: str = "") -> None:
+    def __init__(self, url: str | None = None, *, prefix: str = "",
+                 timeout: str | float | None = None) -> None:
         self.url = normalize_url(url)
         self.prefix = prefix
+        self.timeout = db_limits.statement_timeout(timeout)  # seconds a statement may run
+        self._guard: db_limits.SqliteGuard | None = None
         with guarded():
             parsed = _parsed(self.url)
             self.backend = parsed.get_backend_name()
@@ -161,15 +169,22 @@ class Database:
             engine = create_engine(self.url, **kw)
             event.listen(engine, "connect", _sqlite_connect)
             event.listen(engine, "begin", _sqlite_begin)
+            # SQLite runs in this process: a statement is stopped from inside (timeout,
+            # Ctrl-C) by a progress handler; PostgreSQL's server applies statement_timeout.
+            self._guard = db_limits.SqliteGuard(self.timeout)
+            self._guard.attach(engine)
             return engine
         try:
             # A server that accepts and never answers must not hold a cell for libpq's
             # default minutes: connecting gives up after CONNECT_TIMEOUT seconds.
-            return create_engine(self.url, pool_pre_ping=True,
-                                 connect_args={"connect_timeout": CONNECT_TIMEOUT})
+            # A statement gives up after self.timeout seconds (the server cancels it).
+            engine = create_engine(self.url, pool_pre_ping=True,
+                                   connect_args={"connect_timeout": CONNECT_TIMEOUT})
         except ImportError:
             raise XsError("standard", "PostgreSQL needs the psycopg driver",
                           hint="pip install 'xs_kernel[postgres]'") from None
+        db_limits.pg_statement_timeout(engine, self.timeout)
+        return engine
 
     # ------------------------------------------------------------ identity
 
@@ -190,9 +205,24 @@ class Database:
     # ------------------------------------------------------------ connections
 
     @contextlib.contextmanager
+    def _guarded(self) -> Iterator[None]:
+        """Database failures as XsErrors; a SQLite statement the progress handler stopped
+        is the timeout error or, when a Ctrl-C stopped it, the interrupt it was."""
+        try:
+            yield
+        except sa_exc.SQLAlchemyError as exc:
+            if self._guard is not None and db_limits.is_interrupted(exc):
+                if not self._guard.expired:
+                    raise KeyboardInterrupt from None
+                raise db_limits.timeout_error(self.timeout) from None
+            raise translate(exc, self.timeout) from None
+        except UnicodeEncodeError:  # a lone surrogate: no UTF-8 database can hold it
+            raise db_limits.lone_surrogate() from None
+
+    @contextlib.contextmanager
     def connect(self) -> Iterator[Connection]:
         """The open transaction's connection, or a new one committed on success."""
-        with guarded():
+        with self._guarded():
             if self._tx is not None:
                 # A savepoint per operation: a failed write (a duplicate caught by
                 # try_catch) must not leave PostgreSQL's transaction aborted.
@@ -207,7 +237,7 @@ class Database:
         """Everything inside commits together or not at all (nested: a savepoint). An
         error rolls back; leaving through `return`/`break` (control-flow signals, which are
         BaseExceptions but not Exceptions) commits."""
-        with guarded():
+        with self._guarded():
             if self._tx is not None:
                 with _settle(self._tx.begin_nested()):
                     yield

@@ -10,7 +10,7 @@ from __future__ import annotations
 import typing
 from typing import Any, Callable, Iterable
 
-from .. import nodes
+from .. import memory, nodes
 from ..errors import XsError
 
 Thunk = Callable[[Any], Any]
@@ -61,6 +61,8 @@ def failure(exc: BaseException, span: Any) -> XsError:
         return exc.at(span)
     if isinstance(exc, RecursionError):
         return XsError("standard", "program too deeply nested", span=span)
+    if isinstance(exc, MemoryError):
+        return memory.exceeded().at(span)
     return XsError("standard", f"internal error ({type(exc).__name__}): this is a bug in "
                    "xs_kernel, not in your program; please report it", span=span)
 

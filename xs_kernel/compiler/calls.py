@@ -22,7 +22,7 @@ import keyword
 import re
 from typing import Any, Callable, Iterable
 
-from .. import nodes
+from .. import memory, nodes
 from ..coercion import Invalid, coerce
 from ..errors import XsError
 from ..registry import UNIVERSAL_ATTRIBUTES, Call, Param, RawExpr, Repeated
@@ -98,6 +98,8 @@ def _runner(name: str, impl: Callable[..., Any], args: list[tuple[str, Builder]]
             raise exc.at(exc.span or locate(exc))
         except RecursionError:
             raise
+        except MemoryError:
+            raise memory.exceeded().at(span) from None
         except Exception as exc:  # a bug in the builtin, not in the user's program
             raise internal_error(name, exc, span) from None
         if write_back is not None:

@@ -13,13 +13,14 @@ from __future__ import annotations
 
 from typing import Any, Callable, Iterable
 
-from .. import nodes
+from .. import memory, nodes
 from ..errors import XsError
 from ..scope import LAZY_ROOTS
 from ..source import Span
 from ..values import BinaryText, type_name
 from .base import Compiler, Thunk, constant, handles
 
+LARGE = memory.LARGE
 Applier = Callable[[Any, Any], Any]  # (frame, receiver) -> filtered value
 
 _PY_TYPES: dict[str, tuple[type, ...]] = {
@@ -100,19 +101,33 @@ def _make_applier(name: str, impl: Callable[..., Any], builders: list[Thunk],
         def apply_plain(frame: Any, value: Any) -> Any:
             check(value)
             try:
-                return impl(value)
+                result = impl(value)
             except Exception as exc:
                 raise filter_failure(name, exc, span) from None
+            if (type(result) is str or type(result) is list) and len(result) >= LARGE:
+                produced(len(result), span)
+            return result
         return apply_plain
 
     def apply(frame: Any, value: Any) -> Any:
         check(value)
         args = [build(frame) for build in builders]
         try:
-            return impl(value, *args)
+            result = impl(value, *args)
         except Exception as exc:
             raise filter_failure(name, exc, span) from None
+        if (type(result) is str or type(result) is list) and len(result) >= LARGE:
+            produced(len(result), span)
+        return result
     return apply
+
+
+def produced(size: int, span: Any) -> None:
+    """A filter made a large value: check the memory ceiling, failing at the filter."""
+    try:
+        memory.made(size)
+    except XsError as exc:
+        raise exc.at(span) from None
 
 
 def mismatch(name: str, accepted: Any, value: Any, span: Any) -> XsError:
@@ -127,6 +142,8 @@ def filter_failure(name: str, exc: BaseException, span: Any) -> BaseException:
         return exc.at(span)
     if isinstance(exc, RecursionError):
         return exc
+    if isinstance(exc, MemoryError):
+        return memory.exceeded().at(span)
     return XsError("standard", f"internal error in filter `{name}` ({type(exc).__name__}): "
                    "this is a bug in xs_kernel, not in your program; please report it",
                    span=span)

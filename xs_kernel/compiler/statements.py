@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from .. import nodes
+from .. import memory, nodes
 from ..coercion import Invalid, to_int
 from ..errors import HTTP_STATUS, XsError, XsInterrupt
 from ..registry import Param
@@ -22,6 +22,9 @@ from .base import Compiler, Run, handles
 from .calls import bind
 from ..signals import BreakSignal, ContinueSignal
 from .targets import assignment, root_name
+
+TICK = memory.TICK  # loops check the memory ceiling every TICK iterations
+CHUNK = range(TICK)
 
 
 @handles(nodes.VarDecl)
@@ -39,6 +42,8 @@ def _store(name: str, value: Any) -> Run:
     def run_store(frame: Any) -> None:
         result = value(frame)
         if type(result) is list or type(result) is dict:
+            if len(result) >= memory.LARGE:
+                memory.grow(len(result) * 8)
             result = copy_replacing(result, frame.vars.get(name))
         frame.vars[name] = result
     return run_store
@@ -87,6 +92,8 @@ def _text_append(c: Compiler, name: str, general: Any, parts: list[Any]) -> Run:
             variables[name] = general(frame)  # the ordinary path (warnings, numbers, null)
             return
         suffix = "".join([to_text(part(frame)) for part in parts])
+        if len(suffix) >= memory.LARGE:  # before the text grows (small appends: loop ticks)
+            memory.grow(len(current) + len(suffix))
         variables[name] = None  # drop the dict's reference; the key keeps its place
         current += suffix
         variables[name] = current
@@ -159,15 +166,18 @@ def compile_for(c: Compiler, node: nodes.For) -> Run:
         if type(n) is not int:
             n = _count(n, span)
         variables = frame.vars
-        for i in range(n):
-            if item:
-                variables[item] = i
-            try:
-                body(frame)
-            except ContinueSignal:
-                pass
-            except BreakSignal:
-                break
+        for start in range(0, n, TICK):  # the memory ceiling is checked between chunks
+            if start:
+                memory.check()
+            for i in range(start, min(start + TICK, n)):
+                if item:
+                    variables[item] = i
+                try:
+                    body(frame)
+                except ContinueSignal:
+                    pass
+                except BreakSignal:
+                    return
     return run_for
 
 
@@ -186,13 +196,17 @@ def compile_while(c: Compiler, node: nodes.While) -> Run:
     cond, body = c.expr(node.cond), c.loop_body(node.body)
 
     def run_while(frame: Any) -> None:
-        while truthy(cond(frame)):
-            try:
-                body(frame)
-            except ContinueSignal:
-                pass
-            except BreakSignal:
-                break
+        while True:  # chunks of TICK steps, the memory ceiling checked between them
+            for _ in CHUNK:
+                if not truthy(cond(frame)):
+                    return
+                try:
+                    body(frame)
+                except ContinueSignal:
+                    pass
+                except BreakSignal:
+                    return
+            memory.check()
     return run_while
 
 
@@ -220,25 +234,37 @@ def compile_foreach(c: Compiler, node: nodes.Foreach) -> Run:
                           span=span)
         state: list[Any] = [None, 0]
         saved, frame.foreach_state = frame.foreach_state, state
-        variables = frame.vars
         try:
-            for position, element in enumerate(elements):
-                state[1] = position
-                if item:
-                    if type(element) is list or type(element) is dict:
-                        element = copy_value(element)
-                    variables[item] = element
-                try:
-                    body(frame)
-                except ContinueSignal:
-                    pass
-                except BreakSignal:
+            for start in range(0, len(elements), TICK):  # checks between chunks, as `for`
+                if start:
+                    memory.check()
+                if _foreach_chunk(frame, body, item, elements, start, state):
                     break
         finally:
             frame.foreach_state = saved
         if state[0]:
             _write_removals(frame, writer, collection, keys, state[0], span)
     return run_foreach
+
+
+def _foreach_chunk(frame: Any, body: Run, item: str | None, elements: list[Any],
+                   start: int, state: list[Any]) -> bool:
+    """Run BODY for up to TICK ELEMENTS from START; True when it breaks out of the loop."""
+    variables = frame.vars
+    for position in range(start, min(start + TICK, len(elements))):
+        state[1] = position
+        if item:
+            element = elements[position]
+            if type(element) is list or type(element) is dict:
+                element = copy_value(element)
+            variables[item] = element
+        try:
+            body(frame)
+        except ContinueSignal:
+            pass
+        except BreakSignal:
+            return True
+    return False
 
 
 def _write_removals(frame: Any, writer: Any, collection: Any, keys: list[Any],

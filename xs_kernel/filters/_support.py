@@ -10,6 +10,7 @@ import math
 from collections.abc import Callable
 from typing import Any
 
+from .. import memory
 from ..errors import XsError
 from ..values import is_number, parse_number, preview, to_text, type_name
 
@@ -87,9 +88,13 @@ def text_list(name: str, value: Any, what: str = "argument") -> list[str]:
     return [text(name, value, what)]
 
 
-def guard_size(name: str, n: int | float) -> None:
+def guard_size(name: str, n: int | float, item_bytes: int = 1) -> None:
+    """Refuse a result of more than MAX_ITEMS items, or one the memory ceiling has no room
+    for (N items of at least ITEM_BYTES bytes each), before it is made."""
     if n > MAX_ITEMS:
         raise bad(name, f"the result would have {int(n)} items; the limit is {MAX_ITEMS}")
+    if n * item_bytes >= memory.LARGE:
+        memory.grow(int(n * item_bytes))
 
 
 def math_call(name: str, fn: Callable[..., float], *args: float) -> float:

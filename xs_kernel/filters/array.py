@@ -338,7 +338,7 @@ def filter_range(value, start, stop, step=1):
     by = abs(s.number("range", step, "step"))
     if by == 0:
         raise s.bad("range", "the step must not be 0")
-    s.guard_size("range", abs(hi - lo) / by + 1)
+    s.guard_size("range", abs(hi - lo) / by + 1, 36)  # a list of ints
     count = int(math.floor(abs(hi - lo) / by + 1e-9)) + 1
     sign = 1 if hi >= lo else -1
     if all(isinstance(x, int) for x in (lo, hi, by)):
@@ -361,5 +361,5 @@ def filter_fill(value, start_or_count, count_or_value=None):
         n, item = s.integer("fill", count_or_value, "count"), value
     if n < 0:
         raise s.bad("fill", "the count must not be negative")
-    s.guard_size("fill", n)
+    s.guard_size("fill", n, 8)  # a list of references
     return [item] * n

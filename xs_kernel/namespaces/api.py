@@ -10,6 +10,7 @@ string; for other methods it is the body (JSON unless a form content type is giv
 from __future__ import annotations
 
 import json
+import re
 import socket
 import ssl
 import urllib.error
@@ -19,7 +20,7 @@ from typing import Any
 
 from ..errors import XsError
 from ..registry import Call, Param, builtin
-from ..values import to_text
+from ..values import to_json, to_text
 
 _QUERY_METHODS = {"GET", "HEAD", "DELETE"}
 _METHODS = {"GET", "POST", "PUT", "PATCH", "DELETE", "HEAD", "OPTIONS"}
@@ -31,18 +32,54 @@ def _headers(value: Any) -> list[tuple[str, str]]:
     if value is None:
         return []
     if isinstance(value, dict):
-        return [(str(k), to_text(v)) for k, v in value.items()]
+        return [_header(str(k), to_text(v)) for k, v in value.items()]
     if not isinstance(value, list):
         raise XsError("inputerror", "api.request: `headers` must be an array of "
                       "\"Name: value\" texts", payload={"param": "headers"})
     out = []
     for line in value:
-        name, sep, val = str(line).partition(":")
+        name, sep, val = to_text(line).partition(":")
         if not sep or not name.strip():
-            raise XsError("inputerror", f"api.request: header {line!r} is not \"Name: value\"",
-                          payload={"param": "headers"})
-        out.append((name.strip(), val.strip()))
+            raise XsError("inputerror", f"api.request: header {to_json(line)} is not "
+                          "\"Name: value\"", payload={"param": "headers"})
+        out.append(_header(name.strip(), val.strip()))
     return out
+
+
+_TOKEN = re.compile(r"[!#$%&'*+\-.^_`|~0-9A-Za-z]+")
+_VALUE = re.compile(r"[\t\x20-\x7e]*")
+
+
+def _header(name: str, value: str) -> tuple[str, str]:
+    """NAME and VALUE, checked: an HTTP header is ASCII, its name a token, and its value
+    holds no line break or control character (which would forge further headers)."""
+    if not _TOKEN.fullmatch(name):
+        bad = next((c for c in name if not _TOKEN.fullmatch(c)), " ")
+        raise XsError("inputerror", f"api.request: the header name {to_json(name)} has "
+                      f"{_describe(bad)}, which a header name cannot hold",
+                      hint="header names are ASCII letters, digits and !#$%&'*+-.^_`|~",
+                      payload={"param": "headers", "header": name})
+    if not _VALUE.fullmatch(value):
+        bad = next(c for c in value if not _VALUE.fullmatch(c))
+        raise XsError("inputerror", f"api.request: the value of the header {to_json(name)} "
+                      f"has {_describe(bad)}, which a header value cannot hold",
+                      hint="header values are printable ASCII: encode other text first, "
+                      "e.g. $value|url_encode or $value|base64_encode",
+                      payload={"param": "headers", "header": name})
+    return name, value
+
+
+def _describe(char: str) -> str:
+    code = ord(char)
+    if char == " ":
+        return "a space"
+    if char in "\r\n":
+        return f"a line break (U+{code:04X})"
+    if 0xD800 <= code <= 0xDFFF:
+        return f"a lone surrogate (U+{code:04X})"
+    if char.isprintable():
+        return f"the character {char} (U+{code:04X})"
+    return f"the control character U+{code:04X}"
 
 
 def _content_type(headers: list[tuple[str, str]]) -> str | None:

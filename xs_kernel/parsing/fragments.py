@@ -135,7 +135,16 @@ def _dq_sub(m: re.Match) -> str:
 
 
 def unescape_dq(body: str) -> str:
-    return _DQ_RE.sub(_dq_sub, body) if "\\" in body else body
+    if "\\" not in body:
+        return body
+    text = _DQ_RE.sub(_dq_sub, body)
+    if "\\u" in body and _SURROGATE.search(text):
+        # "\ud83d\ude00" is one character, as in JSON; a lone half stays as it is
+        text = text.encode("utf-16-le", "surrogatepass").decode("utf-16-le", "surrogatepass")
+    return text
+
+
+_SURROGATE = re.compile("[\ud800-\udfff]")
 
 
 _SQ_RE = re.compile(r"\\(['\\])")
