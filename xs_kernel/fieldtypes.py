@@ -15,7 +15,8 @@ from dataclasses import dataclass, field as dc_field
 from typing import Any, Callable
 
 from . import nodes
-from .coercion import COERCERS, INPUT_FILTERS, LENGTH_FILTERS, TEXT_TYPES, Invalid, coerce
+from .coercion import (COERCERS, INPUT_FILTERS, LENGTH_FILTERS, TEXT_TYPES, Invalid, Stated,
+                       coerce)
 from .errors import XsError
 from .hashing import hash_password, is_password_hash
 from .values import type_name
@@ -170,6 +171,8 @@ def coerce_field(f: Field, value: Any, present: bool = True) -> Any:
                     result = INPUT_FILTERS[name][0](result, *args)
         else:
             result = _one(f, value)
+    except Stated as exc:
+        raise XsError("inputerror", str(exc), payload={"param": f.name}) from None
     except Invalid as exc:
         raise _fail(f, str(exc)) from None
     # The types page: a required input (no `?` after the name) rejects "", nullable or
