@@ -428,11 +428,13 @@ class Database:
 
     def query(self, name: str, *, where: q.Condition = q.Const(True), sort: Any = None,
               output: list | None = None, result: Any = None, joins: list[q.Join] = (),
-              evals: dict[str, q.Operand] | None = None) -> Any:
-        """Run a ``db.query``; RESULT is the ``return`` object ({type, paging})."""
+              evals: dict[str, q.Operand] | None = None,
+              aggregate: q.Aggregate | None = None) -> Any:
+        """Run a ``db.query``; RESULT is the ``return`` object ({type, paging}), AGGREGATE
+        its group and eval columns."""
         with self.connect() as conn:
             runner = QueryRunner(self, conn, name, joins, evals or {})
-            return runner.run(where, sort, output, result)
+            return runner.run(where, sort, output, result, aggregate)
 
     def bulk_delete(self, name: str, where: q.Condition) -> int:
         with self.connect() as conn:
