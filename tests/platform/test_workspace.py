@@ -91,3 +91,24 @@ def test_workflow_test_and_tool_run(loaded):
     session.invoke(workflow)  # raises when an expectation fails
     assert session.run('tool.call shelf_count { input = {via_api: true} } as $n').error is None
     assert session.variables["n"] == 1
+
+
+def test_forms_real_exports_use(loaded):
+    """Typed constants, branches without a body, a variable as a key, an aggregate query,
+    a pattern with its own message and a datasource mark (`@:dbo=36`)."""
+    session, _ = loaded
+    with pytest.raises(XsError) as info:
+        call_endpoint(session, "POST", "shelves", {"label": "<b>"})
+    assert (info.value.type, info.value.message) == (
+        "inputerror", "A shelf label is letters, digits and spaces")
+    first = call_endpoint(session, "POST", "shelves", {"label": "Poetry"})
+    second = call_endpoint(session, "POST", "shelves", {"label": "Drama 2"})
+    for title, shelf, price in (("A", first, 4), ("B", first, 9), ("C", second, 6)):
+        call_endpoint(session, "POST", "books",
+                      {"title": title, "shelf_id": shelf["id"], "price": price})
+    outcome = session.run('function.run "shop/shelf_report" as $report')
+    assert outcome.error is None, outcome.error and outcome.error.message
+    report = session.variables["report"]
+    assert report["mode"] == "detail" and report["conditions"] == ["new", "used"]
+    assert [(r["shelf_id"], r["books"], r["cheapest"], r["dearest"]) for r in report["shelf"]] \
+        == [(first["id"], 2, 4, 9), (second["id"], 1, 6, 6)]

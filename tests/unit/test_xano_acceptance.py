@@ -84,3 +84,127 @@ def test_override_sort_wins_and_db_edit_output_projects() -> None:
                   'output = ["id", "v"] } as $e')
     assert session.variables["q"] == [{"n": "a"}, {"n": "b"}]
     assert session.variables["e"] == {"id": 1, "v": 5}
+
+
+# ---------------------------------------------------------------- typed constants
+
+@pytest.mark.parametrize("written,expected", [
+    ('!int "42"', 42),
+    ('!decimal "2.50"', 2.5),
+    ('!bool "false"', False),
+    ('!bool "true"', True),
+    ('!text 42', "42"),
+    ('!text "[1, 2]"', "[1, 2]"),
+    ('!text "[\\n  1,\\n  2\\n]"|json_decode', [1, 2]),
+    ('!json "{\\"a\\": [1]}"', {"a": [1]}),
+    ('!object {a: 1}', {"a": 1}),
+    ('!array [1, "x"]', [1, "x"]),
+    ('!timestamp "2024-01-02 00:00:00+0000"', 1704153600000),
+    ('!expr "2 * 3 + 1"', 7),
+    ('[!int "1", !int "2"]', [1, 2]),
+])
+def test_typed_constants_read_as_their_type(written: str, expected: object) -> None:
+    session = run(f"var $x {{ value = {written} }}")
+    assert session.variables["x"] == expected
+    assert type(session.variables["x"]) is type(expected)
+
+
+def test_a_bang_before_a_value_is_still_not() -> None:
+    session = run('var $t { value = "x" }\nvar $x { value = !$t }\n'
+                  'var $y { value = !(1 == 2) }\nvar $z { value = !true }')
+    assert (session.variables["x"], session.variables["y"], session.variables["z"]) == (
+        False, True, False)
+
+
+# ---------------------------------------------------------------- branches with no body
+
+CONTROLS = '''var $log { value = [] }
+conditional {
+  description = "pick a branch"
+  if ($a == 12) {
+    array.push $log { value = "twelve" }
+  }
+
+  elseif ($a > 5)
+  else {
+    array.push $log { value = "small" }
+  }
+}
+switch ($a) {
+  case (7) break
+  case (24) {
+    array.push $log { value = "24" }
+  } break
+  default {
+    array.push $log { value = "default" }
+  }
+}
+conditional {
+  if ($a == 3)
+  elseif ($a == 24) {
+    array.push $log { value = "elseif" }
+  }
+}
+'''
+
+
+@pytest.mark.parametrize("a,log", [(12, ["twelve", "default"]), (7, []),
+                                   (1, ["small", "default"]), (24, ["24", "elseif"]),
+                                   (3, ["small", "default"])])
+def test_if_elseif_and_case_without_a_body_are_no_ops(a: int, log: list) -> None:
+    session = run(f"var $a {{ value = {a} }}\n" + CONTROLS)
+    assert session.variables["log"] == log
+
+
+def test_array_entries_may_end_with_spaces() -> None:
+    session = run('var $rows { value = [\n  {a: 1}   \n  {a: 2}\t\n] }')
+    assert session.variables["rows"] == [{"a": 1}, {"a": 2}]
+
+
+# ---------------------------------------------------------------- variable keys
+
+def test_a_variable_as_an_object_key_is_its_value() -> None:
+    session = run('var $k { value = "color" }\nvar $n { value = 3 }\n'
+                  'var $x { value = {$k: "red", $n: true, size: 2} }')
+    assert session.variables["x"] == {"color": "red", "3": True, "size": 2}
+
+
+def test_a_variable_key_that_is_not_text_is_an_error() -> None:
+    outcome = Session().run('var $k { value = [1] }\nvar $x { value = {$k: 1} }')
+    assert outcome.error is not None and outcome.error.type == "inputerror"
+    assert "object key $k" in outcome.error.message
+
+
+# ---------------------------------------------------------------- input filter arguments
+
+FILTERED = '''function "f" {
+  input {
+    text name? filters=trim|pattern:"/^[\\\\p{L} ]{1,10}$/u":"Invalid name"
+    text code? filters=pattern:"/^ab$/i"
+    int shelf_id? filters=@:dbo=36
+    int? other_id? filters=@:"dbo=897322"
+    uuid ?token?
+  }
+  stack {
+  }
+  response = $input
+}
+'''
+
+
+def test_pattern_with_message_and_datasource_marks() -> None:
+    session = run(FILTERED)
+    ok = session.run('function.run "f" { input = {name: " Zoë ", code: "AB", shelf_id: 3} }'
+                     ' as $r')
+    assert ok.error is None
+    assert session.variables["r"] == {"name": "Zoë", "code": "AB", "shelf_id": 3}
+    bad = session.run('function.run "f" { input = {name: "R2D2"} }')
+    assert (bad.error.type, bad.error.message, bad.error.payload) == (
+        "inputerror", "Invalid name", {"param": "name"})
+    plain = session.run('function.run "f" { input = {code: "abc"} }')
+    assert plain.error.message.startswith("input `code` does not match the pattern")
+
+
+def test_every_new_form_checks_clean() -> None:
+    code = FILTERED + 'var $x { value = {$k: !int "1"} }\n' + CONTROLS
+    assert [p for p in check_all(code, "a.xs") if not p.warning] == []
