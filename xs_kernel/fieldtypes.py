@@ -151,6 +151,8 @@ def coerce_field(f: Field, value: Any, present: bool = True) -> Any:
     if not present:
         if f.default is not NO_DEFAULT:
             value = f.default_value()
+            if f.is_array and value is not None and type(value) is not list:
+                value = [value]  # `enum[] kinds?=a`: exports write one element bare
         elif f.optional:
             return None
         else:

@@ -104,7 +104,9 @@ class TableSchema:
     def prepare_update(self, data: Any) -> tuple[dict[str, Any], list[str]]:
         """Column values for the fields DATA names (others stay as they are)."""
         data = _as_object(data, self.name)
-        row = {f.name: coerce_field(f, data[f.name], True) for f in self.fields if f.name in data}
+        # Xano's editor writes `id: null` into an edit's data: the record keeps its id.
+        row = {f.name: coerce_field(f, data[f.name], True) for f in self.fields
+               if f.name in data and not (f.name == "id" and data[f.name] is None)}
         return row, self._unknown(data)
 
     def _unknown(self, data: dict) -> list[str]:

@@ -50,7 +50,9 @@ def sample_value(field: Any) -> Any:
     if not isinstance(field, Field):
         return None
     if field.default is not NO_DEFAULT:
-        return field.default_value()
+        value = field.default_value()
+        return [value] if field.is_array and value is not None and type(value) is not list \
+            else value
     if field.values:
         value: Any = field.values[0]
     elif field.children is not None:
@@ -79,15 +81,28 @@ def _by_name(name: str, value: Any) -> Any:
     return value
 
 
-def sample_input(definition: Any) -> dict[str, Any]:
-    """An input object for DEFINITION (a FunctionDef): every declared field, sampled."""
+def sample_input(definition: Any, session: Any = None) -> dict[str, Any]:
+    """An input object for DEFINITION (a FunctionDef): every declared field, sampled; a
+    ``dblink { table = "t" }`` gives the columns of t (but its id) that a record needs."""
     given: dict[str, Any] = {}
     for field in getattr(definition, "inputs", None) or ():
         if isinstance(field, Field):
             value = sample_value(field)
             if value is not None or not field.optional:
                 given[field.name] = value
+        elif hasattr(field, "table") and hasattr(field, "hidden") and session is not None:
+            given.update(_linked_sample(session, field))
     return given
+
+
+def _linked_sample(session: Any, link: Any) -> dict[str, Any]:
+    try:
+        schema = session.services.db.schema(link.table)
+    except XsError:
+        return {}
+    return {f.name: sample_value(f) for f in schema.fields
+            if f.name != "id" and f.name not in link.hidden
+            and not (f.nullable and f.optional) and sample_value(f) is not None}
 
 
 def _program_raised(err: XsError) -> bool:
@@ -108,7 +123,7 @@ def _program_raised(err: XsError) -> bool:
 def run_one(session: Any, row: Loaded, auth: dict[str, Any] | None = None) -> Ran:
     try:
         definition = session.prepare(row.definition)
-        session.invoke(row.definition, input=sample_input(definition),
+        session.invoke(row.definition, input=sample_input(definition, session),
                        auth=auth if auth is not None else {"id": 1})
     except XsInterrupt:
         raise

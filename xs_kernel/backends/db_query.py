@@ -100,6 +100,10 @@ class QueryRunner:
             return list(available.values())
         if not isinstance(output, list):
             raise _bad("`output` must be an array of field names")
+        # `resume_file.path`: a part of an object or file field keeps the whole field
+        output = list(dict.fromkeys(
+            n.partition(".")[0] if isinstance(n, str) and n not in available
+            and n.partition(".")[0] in available else n for n in output))
         missing = [n for n in output if n not in available]
         if missing:
             raise _bad(f"`output` names an unknown field {missing[0]!r}",

@@ -150,6 +150,9 @@ class Database:
             self.engine = self._engine(parsed)
         self.metadata = MetaData()
         self._tables: dict[str, tuple[TableSchema, Table]] = {}
+        # Xano's table numbers (an export's `tables/143_lead.xs`): SQL written for Xano
+        # names the table `x<workspace>_143`.
+        self.table_ids: dict[int, str] = {}
         self._created: set[str] = set()  # tables this object made (reset drops only these)
         self._tx: Connection | None = None
 
@@ -450,5 +453,7 @@ class Database:
         """Run the user's SQL with bound ARGS (``db.direct_query``); rows as objects."""
         from . import db_direct
 
+        named = {number: self._tables[name][1].name for number, name in self.table_ids.items()
+                 if name in self._tables}
         with self.connect() as conn:
-            return db_direct.run(conn, self.backend, sql, args)
+            return db_direct.run(conn, self.backend, db_direct.xano_tables(sql, named), args)

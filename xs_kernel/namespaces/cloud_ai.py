@@ -14,7 +14,7 @@ from typing import Any
 from ..errors import XsError
 from ..registry import Call, Param, builtin
 
-# Attribute names the docs use across these statements.
+# Attribute names the docs and real exports use across these statements.
 _ATTRIBUTES = tuple(Param(name) for name in (
     "access_key",
     "account_key",
@@ -27,30 +27,38 @@ _ATTRIBUTES = tuple(Param(name) for name in (
     "arguments",
     "auth_type",
     "base_url",
+    "bearer_token",
     "body",
     "bucket",
+    "connection_type",
     "container_name",
     "data",
+    "doc",
     "doc_id",
     "endpoint",
     "expression",
     "facets",
     "file",
-    "filePath",
     "file_key",
+    "filePath",
     "filters",
     "from",
     "headers",
     "hitsPerPage",
+    "included_fields",
     "index",
     "input",
     "key",
     "key_id",
     "max_tokens",
     "messages",
+    "metadata",
     "method",
     "model",
+    "next_page_token",
     "object",
+    "object_lock_mode",
+    "object_lock_retain_until",
     "objectID",
     "objects",
     "operations",
@@ -72,10 +80,12 @@ _ATTRIBUTES = tuple(Param(name) for name in (
     "system_prompt",
     "temperature",
     "timeout",
+    "tool",
     "tool_name",
     "ttl",
     "url",
     "value",
+    "version",
 ))
 
 # statement -> why it cannot run here.
