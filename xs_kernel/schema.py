@@ -213,10 +213,8 @@ def _indexes(spec: Any, fields: list[Field], construct: nodes.Construct) -> tupl
             continue
         if kind == "primary" or not cols or cols == (WHOLE_RECORD,):
             continue
-        unknown = [c for c in cols if c not in names]
-        if unknown:
-            raise XsError("inputerror", f"table '{construct.name}': index on unknown field "
-                          f"'{unknown[0]}'", span=construct.span)
+        if any(c not in names for c in cols):
+            continue  # Xano keeps an index whose field was deleted; it indexes nothing here
         index = Index(cols, unique="unique" in kind, kind=kind.split("|")[0])
         if index not in out:  # asc and desc on one field: one index serves both orders
             out.append(index)

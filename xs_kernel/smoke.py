@@ -70,6 +70,7 @@ def sample_value(field: Any) -> Any:
 
 # Text inputs whose name says what they hold get a value of that kind.
 _NAMED_TEXT = (("timezone", "UTC"), ("tz", "UTC"), ("email", "user@example.com"),
+               ("password", _SAMPLES["password"]),
                ("url", "https://example.com/"), ("date", "2026-01-02"), ("uuid", _SAMPLES["uuid"]))
 
 

@@ -298,3 +298,15 @@ def test_aggregate_eval_needs_an_aggregate_filter(session: Session) -> None:
     problem = error(session, 'db.query "product" { return = {type: "aggregate", '
                              'eval: {x: $db.product.price}} } as $agg')
     assert "aggregate filter" in problem.message
+
+
+def test_edit_data_with_a_null_id_keeps_the_id(session: Session) -> None:
+    edited = value(session, 'db.edit "product" { field_value = 2 '
+                            'data = {id: null, name: "Stool"} } as $e')
+    assert (edited["id"], edited["name"]) == (2, "Stool")
+
+
+def test_output_naming_a_part_of_a_field_keeps_the_field(session: Session) -> None:
+    rows = value(session, 'db.query "product" { where = $db.product.id == 1 '
+                          'output = ["id", "meta.color", "meta.size"] } as $rows')
+    assert rows == [{"id": 1, "meta": {"color": "black"}}]

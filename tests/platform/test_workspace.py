@@ -110,5 +110,33 @@ def test_forms_real_exports_use(loaded):
     assert outcome.error is None, outcome.error and outcome.error.message
     report = session.variables["report"]
     assert report["mode"] == "detail" and report["conditions"] == ["new", "used"]
+    assert report["books"] == 3
     assert [(r["shelf_id"], r["books"], r["cheapest"], r["dearest"]) for r in report["shelf"]] \
         == [(first["id"], 2, 4, 9), (second["id"], 1, 6, 6)]
+
+
+def test_sample_runs_fill_linked_inputs(services, tmp_path):
+    """`dblink` inputs get the table's columns, an array input's bare default becomes an
+    array, a text input named password a long enough password; an index on a deleted
+    field is left out."""
+    (tmp_path / "tables").mkdir()
+    (tmp_path / "apis" / "g").mkdir(parents=True)
+    (tmp_path / "tables" / "7_member.xs").write_text(
+        'table member {\n  auth = true\n  schema {\n    int id\n    text name\n'
+        '    password password filters=min:8\n    enum kind?=a {\n      values = ["a", "b"]\n'
+        '    }\n  }\n  index = [\n    {type: "btree", field: [{name: "gone", op: "asc"}]}\n'
+        '  ]\n}\n')
+    (tmp_path / "apis" / "g" / "1_member_POST.xs").write_text(
+        'query member verb=POST {\n  api_group = "g"\n  input {\n    dblink {\n'
+        '      table = "member"\n    }\n  }\n  stack {\n    db.add member {\n'
+        '      data = {name: $input.name, password: $input.password}\n    } as $m\n  }\n'
+        '  response = $m\n}\n')
+    (tmp_path / "apis" / "g" / "2_signup_POST.xs").write_text(
+        'query signup verb=POST {\n  api_group = "g"\n  input {\n    text password?\n'
+        '    enum[] kinds?=a {\n      values = ["a", "b"]\n    }\n  }\n  stack {\n'
+        '    db.add member {\n      data = {name: "x", password: $input.password}\n'
+        '    } as $m\n  }\n  response = $input.kinds\n}\n')
+    session = Session(services=services)
+    rows = load_workspace(session, tmp_path)
+    assert [r.status for r in rows] == ["loaded"] * 3
+    assert [(r.outcome, r.reason) for r in run_loaded(session, rows)] == [("ok", "")] * 2

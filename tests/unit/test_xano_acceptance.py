@@ -208,3 +208,52 @@ def test_pattern_with_message_and_datasource_marks() -> None:
 def test_every_new_form_checks_clean() -> None:
     code = FILTERED + 'var $x { value = {$k: !int "1"} }\n' + CONTROLS
     assert [p for p in check_all(code, "a.xs") if not p.warning] == []
+
+
+# ---------------------------------------------------------------- more forms of real exports
+
+def test_bare_text_items_of_several_words() -> None:
+    session = run('var $v { value = {id: 7} }\n'
+                  'var $m { value = [Shopify variant,$v.id,added to BoM]|join:" " }')
+    assert session.variables["m"] == "Shopify variant 7 added to BoM"
+
+
+def test_a_member_name_with_dashes() -> None:
+    session = run('var $h { value = {"X-Shop-Domain": "s.example"} }\n'
+                  'var $d { value = $h.X-Shop-Domain }\nvar $n { value = $h.x - 1 }')
+    assert (session.variables["d"], session.variables["n"]) == ("s.example", -1)
+
+
+def test_loops_may_carry_a_description() -> None:
+    session = run('var $n { value = 0 }\nfor (3) {\n  description = "thrice"\n'
+                  '  each as $i {\n    math.add $n { value = 1 }\n  }\n}\n'
+                  'foreach ([1, 2]) {\n  description = "each"\n  each as $x {\n'
+                  '    math.add $n { value = $x }\n  }\n}')
+    assert session.variables["n"] == 6
+
+
+def test_an_empty_precondition_fails() -> None:
+    outcome = Session().run('precondition () {\n  error_type = "notfound"\n  error = "none"\n}')
+    assert (outcome.error.type, outcome.error.message) == ("notfound", "none")
+
+
+def test_await_gives_the_results_back() -> None:
+    session = run('await {\n  ids = []|push:1|push:2\n  timeout = 10\n} as $done')
+    assert session.variables["done"] == [1, 2]
+
+
+@pytest.mark.parametrize("code,name", [
+    ('webflow.request { path = "/x" method = "PUT" params = {} follow_location = false }',
+     "webflow.request"),
+    ('security.jwe_decode { token = "" key = "" check_claims = {} key_algorithm = "A256KW" '
+     'content_algorithm = "A256CBC-HS512" timeDrift = 0 } as $c', "security.jwe_decode"),
+    ('cloud.elasticsearch.document { auth_type = "API Key" method = "PATCH" index = "i" '
+     'doc_id = 1 doc = {} } as $d', "cloud.elasticsearch.document"),
+    ('cloud.elasticsearch.query { index = "i" included_fields = ["a"] } as $q',
+     "cloud.elasticsearch.query"),
+    ('action.call "send" { input = {} registry = {key: "k"} } as $a', "action.call"),
+])
+def test_cloud_only_statements_read_and_fail_clearly(code: str, name: str) -> None:
+    assert [p for p in check_all(code, "a.xs") if not p.warning] == []
+    outcome = Session().run(code)
+    assert outcome.error.type == "unsupported" and name in outcome.error.message

@@ -158,3 +158,15 @@ def action_call(call: Call, input: Any, **_: Any) -> Any:
         raise XsError("unsupported", f"action.call: no action {name!r} in this session; an "
                       "action installed from Xano's marketplace runs only on Xano") from None
     return _run(call, "action", "action.call", input)
+
+
+@builtin("await", Param("ids", doc="the results of the function runs to wait for"),
+         Param("timeout", "int", default=10, doc="seconds; accepted"))
+def await_runs(call: Call, ids: Any = None, **_: Any) -> Any:
+    """Wait for function runs started earlier and give their results. Here every
+    `function.run` has finished before the next statement starts, so what it gave back
+    is already its result: `await` returns `ids` as they are.
+
+    await { ids = []|push:$run1|push:$run2 timeout = 10 } as $results
+    """
+    return ids

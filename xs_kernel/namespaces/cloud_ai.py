@@ -1,10 +1,11 @@
 """The statements a single machine cannot honour: Xano's cloud services (``cloud.*``)
-and the ``ai.*`` statements that need a model provider or an outside MCP server.
+and the ``ai.*`` statements that need a model provider or an outside MCP server; also
+``webflow.request`` (Webflow's API) and the JWE statements (``security.jwe_*``).
 
 Each is registered, so a file that uses them parses, compiles and runs its other
 statements; reaching one raises an ``unsupported`` error that names the statement and
-says why. Their attributes are the ones the docs show for any of them (accepted, never
-used). Imports only the registry and ``errors``.
+says why. Their attributes are the ones the docs and real exports show for any of them
+(accepted, never used). Imports only the registry and ``errors``.
 """
 
 from __future__ import annotations
@@ -30,8 +31,11 @@ _ATTRIBUTES = tuple(Param(name) for name in (
     "bearer_token",
     "body",
     "bucket",
+    "check_claims",
+    "claims",
     "connection_type",
     "container_name",
+    "content_algorithm",
     "data",
     "doc",
     "doc_id",
@@ -42,6 +46,7 @@ _ATTRIBUTES = tuple(Param(name) for name in (
     "file_key",
     "filePath",
     "filters",
+    "follow_location",
     "from",
     "headers",
     "hitsPerPage",
@@ -49,6 +54,7 @@ _ATTRIBUTES = tuple(Param(name) for name in (
     "index",
     "input",
     "key",
+    "key_algorithm",
     "key_id",
     "max_tokens",
     "messages",
@@ -63,6 +69,7 @@ _ATTRIBUTES = tuple(Param(name) for name in (
     "objects",
     "operations",
     "page",
+    "params",
     "path",
     "payload",
     "prefix",
@@ -79,7 +86,9 @@ _ATTRIBUTES = tuple(Param(name) for name in (
     "sort",
     "system_prompt",
     "temperature",
+    "timeDrift",
     "timeout",
+    "token",
     "tool",
     "tool_name",
     "ttl",
@@ -91,6 +100,7 @@ _ATTRIBUTES = tuple(Param(name) for name in (
 # statement -> why it cannot run here.
 _CLOUD = "it calls a cloud service (%s) that a local kernel does not reach"
 _AI = "it needs an AI model provider or an outside MCP server"
+_JWE = "encrypted tokens (JWE) are not implemented here; signed ones (security.jws_*) are"
 UNSUPPORTED: dict[str, str] = {
     "ai.agent.run": _AI,
     "ai.external.mcp.server_details": _AI,
@@ -127,6 +137,9 @@ UNSUPPORTED: dict[str, str] = {
     "cloud.google.storage.read_file": _CLOUD % "Google Cloud Storage",
     "cloud.google.storage.sign_url": _CLOUD % "Google Cloud Storage",
     "cloud.google.storage.upload_file": _CLOUD % "Google Cloud Storage",
+    "webflow.request": _CLOUD % "Webflow",
+    "security.jwe_encode": _JWE,
+    "security.jwe_decode": _JWE,
 }
 
 

@@ -54,8 +54,9 @@ def db_has(call: Call, field_name: str = "id", field_value: Any = None, **_: Any
 
 
 @builtin("db.add", Param("data", "object", required=True, doc="the new record's fields"),
+         Param("addon", lazy=True, doc="[{name, input: {id: $output.id}, as: \"x\"}]"),
          target=_TABLE)
-def db_add(call: Call, data: Any = None, **_: Any) -> dict:
+def db_add(call: Call, data: Any = None, addon: Any = None, **_: Any) -> dict:
     """Insert a record (fields checked against the table schema) and return it with its
     id and created_at.
 
@@ -63,7 +64,7 @@ def db_add(call: Call, data: Any = None, **_: Any) -> dict:
     table = _table(call)
     record, ignored = call.services.db.add(table, data)
     _warn_ignored(call, "db.add", table, ignored)
-    return record
+    return _addons(call, record, addon)
 
 
 def _update(call: Call, op: str, field_name: Any, field_value: Any, data: Any) -> dict:

@@ -59,6 +59,9 @@ class AstBuilder:
     def bare_word(self, c: list) -> n.Literal:
         return n.Literal(span_of(c[0]), str(c[0]))
 
+    def bare_words(self, c: list) -> n.Literal:
+        return n.Literal(join(c[0], c[-1]), " ".join(map(str, c)))
+
     # ------------------------------------------------------------ dedicated statements
 
     @staticmethod
@@ -138,15 +141,15 @@ class AstBuilder:
         return ElsePart(join(c[0], c[-1]), body_items(c[-1].items))
 
     def foreach(self, c: list) -> n.Foreach:
-        each = c[2]
+        each = c[-2]  # after the loop's attributes, if any
         return n.Foreach(join(c[0], c[-1]), c[1], each.item, each.body)
 
     def for_loop(self, c: list) -> n.For:
-        each = c[2]
+        each = c[-2]
         return n.For(join(c[0], c[-1]), c[1], each.item, each.body)
 
     def while_loop(self, c: list) -> n.While:
-        return n.While(join(c[0], c[-1]), c[1], c[2].body)
+        return n.While(join(c[0], c[-1]), c[1], c[-2].body)
 
     def each(self, c: list) -> EachPart:
         item = str(c[2])[1:] if len(c) == 4 else None
@@ -171,7 +174,8 @@ class AstBuilder:
         return Part("finally", body_items(c[1].items))
 
     def precondition(self, c: list) -> n.Precondition:
-        return n.Precondition(join(c[0], c[-1]), c[1], tuple(attr_items(c[2].items)))
+        cond = c[1] if len(c) == 3 else n.Literal(span_of(c[0]), None)  # `()`: null
+        return n.Precondition(join(c[0], c[-1]), cond, tuple(attr_items(c[-1].items)))
 
     def precondition_open(self, c: list) -> n.Precondition:
         return n.Precondition(join(c[0], c[-1]), c[1], ())
