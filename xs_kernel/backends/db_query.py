@@ -100,15 +100,11 @@ class QueryRunner:
             return list(available.values())
         if not isinstance(output, list):
             raise _bad("`output` must be an array of field names")
-        # `resume_file.path`: a part of an object or file field keeps the whole field
-        output = list(dict.fromkeys(
-            n.partition(".")[0] if isinstance(n, str) and n not in available
-            and n.partition(".")[0] in available else n for n in output))
-        missing = [n for n in output if n not in available]
-        if missing:
-            raise _bad(f"`output` names an unknown field {missing[0]!r}",
+        names = output_names(output, set(available))
+        if not names:
+            raise _bad(f"`output` names an unknown field {output[0]!r}",
                        hint="fields: " + ", ".join(available))
-        return [available[n] for n in output]
+        return [available[n] for n in names]
 
     def run(self, where: q.Condition, sort: Any, output: Any, result: Any,
             aggregate: q.Aggregate | None = None) -> Any:
@@ -252,6 +248,15 @@ class QueryRunner:
             return 0
         stmt = update(self.table).where(self.compiler.condition(where)).values(**changes)
         return int(self.conn.execute(stmt).rowcount)
+
+
+def output_names(output: list, available: set) -> list:
+    """The fields an `output` list keeps: a part of an object or file field
+    (`resume_file.path`) keeps the whole field; a name the table does not have (Xano keeps
+    the output names of fields deleted since) is left out."""
+    names = (n.partition(".")[0] if isinstance(n, str) and n not in available else n
+             for n in output)
+    return list(dict.fromkeys(n for n in names if n in available))
 
 
 def _plain_row(row: Any) -> dict:

@@ -30,7 +30,7 @@ from ..errors import XsError
 from ..schema import TableSchema
 from ..values import preview
 from . import db_sql
-from .db_query import QueryRunner
+from .db_query import QueryRunner, output_names
 
 MEMORY_URL = "sqlite+pysqlite:///:memory:"
 
@@ -423,11 +423,11 @@ class Database:
     def _selected(self, schema: TableSchema, table: Table, output: list | None) -> list:
         if not output:
             return list(table.c)
-        unknown = [n for n in output if n not in table.c]
-        if unknown:
-            raise XsError("inputerror", f"table '{schema.name}' has no field {unknown[0]!r}",
+        names = output_names(output, set(table.c.keys()))
+        if not names:
+            raise XsError("inputerror", f"table '{schema.name}' has no field {output[0]!r}",
                           hint="fields: " + ", ".join(schema.names()))
-        return [table.c[n] for n in output]
+        return [table.c[n] for n in names]
 
     def query(self, name: str, *, where: q.Condition = q.Const(True), sort: Any = None,
               output: list | None = None, result: Any = None, joins: list[q.Join] = (),
