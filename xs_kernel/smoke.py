@@ -15,7 +15,11 @@ true, an e-mail, a uuid, the first enum value…). The outcome of one run is one
 
 from __future__ import annotations
 
+import base64
+import os
+import tempfile
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Any
 
 from .errors import XsError, XsInterrupt
@@ -151,8 +155,26 @@ def sample_auth(session: Any, rows: list[Loaded]) -> dict[str, Any]:
     return {"id": 1}
 
 
+_PNG = base64.b64decode("iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6"
+                        "kgAAAABJRU5ErkJggg==")
+
+
+def _sample_files(session: Any) -> None:
+    """The files the sample file inputs name (`/sample/a.txt`, `/sample/a.png`), in a
+    storage folder of the run's own (a folder the user chose is left alone)."""
+    services = session.services
+    if getattr(services, "storage_dir", None) is not None or os.environ.get("XS_STORAGE_DIR"):
+        return
+    root = Path(tempfile.mkdtemp(prefix="xs-storage-"))
+    (root / "sample").mkdir()
+    (root / "sample" / "a.txt").write_bytes(b"sample\n")
+    (root / "sample" / "a.png").write_bytes(_PNG)
+    services.storage_dir = root
+
+
 def run_loaded(session: Any, rows: list[Loaded]) -> list[Ran]:
     """Run every loaded function, endpoint, task and tool once (see module doc)."""
+    _sample_files(session)
     auth = sample_auth(session, rows)
     return [run_one(session, row, auth) for row in rows
             if row.status == "loaded" and row.kind in RUNNABLE]

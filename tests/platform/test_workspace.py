@@ -117,8 +117,8 @@ def test_forms_real_exports_use(loaded):
 
 def test_sample_runs_fill_linked_inputs(services, tmp_path):
     """`dblink` inputs get the table's columns, an array input's bare default becomes an
-    array, a text input named password a long enough password; an index on a deleted
-    field is left out."""
+    array, a text input named password a long enough password, a file input a stored
+    sample file; an index on a deleted field is left out."""
     (tmp_path / "tables").mkdir()
     (tmp_path / "apis" / "g").mkdir(parents=True)
     (tmp_path / "tables" / "7_member.xs").write_text(
@@ -136,7 +136,12 @@ def test_sample_runs_fill_linked_inputs(services, tmp_path):
         '    enum[] kinds?=a {\n      values = ["a", "b"]\n    }\n  }\n  stack {\n'
         '    db.add member {\n      data = {name: "x", password: $input.password}\n'
         '    } as $m\n  }\n  response = $input.kinds\n}\n')
+    (tmp_path / "apis" / "g" / "3_upload_POST.xs").write_text(
+        'query upload verb=POST {\n  api_group = "g"\n  input {\n    file doc\n  }\n'
+        '  stack {\n    storage.create_attachment {\n      value = $input.doc\n'
+        '      access = "public"\n      filename = ""\n    } as $f\n  }\n'
+        '  response = $f.name\n}\n')
     session = Session(services=services)
     rows = load_workspace(session, tmp_path)
-    assert [r.status for r in rows] == ["loaded"] * 3
-    assert [(r.outcome, r.reason) for r in run_loaded(session, rows)] == [("ok", "")] * 2
+    assert [r.status for r in rows] == ["loaded"] * 4
+    assert [(r.outcome, r.reason) for r in run_loaded(session, rows)] == [("ok", "")] * 3
