@@ -148,6 +148,9 @@ def _fail(f: Field, reason: str) -> XsError:
 def coerce_field(f: Field, value: Any, present: bool = True) -> Any:
     """Check VALUE (PRESENT False: the key was not given) against F and return the value
     to store. A missing optional field without default gives None."""
+    if (value == "" and f.type == "enum" and f.role == "field" and f.optional
+            and "" not in (f.values or ())):
+        present = False  # an editor's blank choice: the column's default, as if not written
     if not present:
         if f.default is not NO_DEFAULT:
             value = f.default_value()

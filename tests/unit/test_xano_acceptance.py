@@ -257,3 +257,12 @@ def test_cloud_only_statements_read_and_fail_clearly(code: str, name: str) -> No
     assert [p for p in check_all(code, "a.xs") if not p.warning] == []
     outcome = Session().run(code)
     assert outcome.error.type == "unsupported" and name in outcome.error.message
+
+
+def test_a_blank_enum_written_to_an_optional_column_takes_its_default() -> None:
+    session = run('table t {\n  schema {\n    int id\n    enum st?=pending {\n'
+                  '      values = ["pending", "done"]\n    }\n  }\n}\n'
+                  'db.add t { data = {st: ""} } as $r')
+    assert session.variables["r"]["st"] == "pending"
+    outcome = session.run('db.add t { data = {st: "later"} } as $r')
+    assert outcome.error is not None and outcome.error.type == "inputerror"
