@@ -302,7 +302,7 @@ def _pattern(value: Any, pattern: Any, message: Any = None) -> Any:
     how the regex package works anyway)."""
     source, flags = to_text(pattern), 0
     end = source.rfind("/")
-    if len(source) > 1 and source[0] == "/" and end > 0 and source[end + 1:].isalpha():
+    if len(source) > 1 and source[0] == "/" and end > 0 and (source[end + 1:] or "x").isalpha():
         for flag in source[end + 1:]:
             flags |= _PATTERN_FLAGS.get(flag, 0)
         source = source[1:end]

@@ -266,3 +266,10 @@ def test_a_blank_enum_written_to_an_optional_column_takes_its_default() -> None:
     assert session.variables["r"]["st"] == "pending"
     outcome = session.run('db.add t { data = {st: "later"} } as $r')
     assert outcome.error is not None and outcome.error.type == "inputerror"
+
+
+def test_a_pattern_without_flags_keeps_working() -> None:
+    session = run('function "p" {\n  input {\n    text code filters=pattern:"/^[A-Z]+\\\\d+$/"\n'
+                  '  }\n  stack {\n  }\n  response = $input.code\n}\n'
+                  'function.run "p" { input = {code: "AB12"} } as $r')
+    assert session.variables["r"] == "AB12"
