@@ -25,6 +25,10 @@ class Invalid(Exception):
     """VALUE does not fit; ``str(exc)`` completes "input `x` ..." (e.g. "must be an int")."""
 
 
+class Stated(Invalid):
+    """VALUE does not fit, and the declaration gave the whole message (`pattern:re:"msg"`)."""
+
+
 def _got(value: Any) -> str:
     return f"got {type_name(value)} {preview(value, 40)}" if value is not None else "got null"
 
@@ -288,17 +292,29 @@ def _prevent(value: Any, *words: Any) -> Any:
     return value
 
 
-def _pattern(value: Any, pattern: Any) -> Any:
-    source = to_text(pattern)
-    if len(source) > 1 and source[0] == "/" and source.rfind("/") > 0:
-        source = source[1:source.rfind("/")]
+_PATTERN_FLAGS = {"i": patterns.IGNORECASE, "m": patterns.MULTILINE, "s": patterns.DOTALL,
+                  "x": patterns.VERBOSE}
+
+
+def _pattern(value: Any, pattern: Any, message: Any = None) -> Any:
+    """`pattern:"/^[a-z]+$/i"`, optionally with the message Xano shows when it fails
+    (`pattern:"/re/":"Invalid name"`); the delimiters' flags i, m, s, x apply (u, D... are
+    how the regex package works anyway)."""
+    source, flags = to_text(pattern), 0
+    end = source.rfind("/")
+    if len(source) > 1 and source[0] == "/" and end > 0 and (source[end + 1:] or "x").isalpha():
+        for flag in source[end + 1:]:
+            flags |= _PATTERN_FLAGS.get(flag, 0)
+        source = source[1:end]
     try:
-        matched = patterns.search(source, to_text(value))
+        matched = patterns.search(source, to_text(value), flags)
     except patterns.PatternError:
         raise Invalid(f"has an invalid pattern {to_text(pattern)!r}") from None
     except patterns.RunawayPattern as exc:
         raise Invalid(f"could not be checked: {exc}") from None
     if not matched:
+        if message is not None and to_text(message):
+            raise Stated(to_text(message))
         raise Invalid(f"does not match the pattern {to_text(pattern)!r}")
     return value
 
@@ -320,7 +336,7 @@ INPUT_FILTERS: dict[str, tuple[Callable[..., Any], int, int]] = {
     "alphaOk": (_allowed(lambda args: _LETTERS + "".join(map(to_text, args)), "letters"), 0, 1),
     "digitOk": (_allowed(lambda args: _DIGITS + "".join(map(to_text, args)), "digits"), 0, 1),
     "ok": (_allowed(lambda args: "".join(map(to_text, args)), "the allowed characters"), 1, 99),
-    "pattern": (_pattern, 1, 1),
+    "pattern": (_pattern, 1, 2),
     "minAlpha": (_count_at_least(str.isalpha, "letters"), 1, 1),
     "minLowerAlpha": (_count_at_least(str.islower, "lower-case letters"), 1, 1),
     "minUpperAlpha": (_count_at_least(str.isupper, "upper-case letters"), 1, 1),

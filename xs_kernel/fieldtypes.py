@@ -15,7 +15,8 @@ from dataclasses import dataclass, field as dc_field
 from typing import Any, Callable
 
 from . import nodes
-from .coercion import COERCERS, INPUT_FILTERS, LENGTH_FILTERS, TEXT_TYPES, Invalid, coerce
+from .coercion import (COERCERS, INPUT_FILTERS, LENGTH_FILTERS, TEXT_TYPES, Invalid, Stated,
+                       coerce)
 from .errors import XsError
 from .hashing import hash_password, is_password_hash
 from .values import type_name
@@ -147,9 +148,14 @@ def _fail(f: Field, reason: str) -> XsError:
 def coerce_field(f: Field, value: Any, present: bool = True) -> Any:
     """Check VALUE (PRESENT False: the key was not given) against F and return the value
     to store. A missing optional field without default gives None."""
+    if (value == "" and f.type == "enum" and f.role == "field" and f.optional
+            and "" not in (f.values or ())):
+        present = False  # an editor's blank choice: the column's default, as if not written
     if not present:
         if f.default is not NO_DEFAULT:
             value = f.default_value()
+            if f.is_array and value is not None and type(value) is not list:
+                value = [value]  # `enum[] kinds?=a`: exports write one element bare
         elif f.optional:
             return None
         else:
@@ -170,6 +176,8 @@ def coerce_field(f: Field, value: Any, present: bool = True) -> Any:
                     result = INPUT_FILTERS[name][0](result, *args)
         else:
             result = _one(f, value)
+    except Stated as exc:
+        raise XsError("inputerror", str(exc), payload={"param": f.name}) from None
     except Invalid as exc:
         raise _fail(f, str(exc)) from None
     # The types page: a required input (no `?` after the name) rejects "", nullable or

@@ -120,6 +120,7 @@ class ObjectEntry(Node):
     key: str  # dotted keys are kept whole: "post.title"
     value: "Expr"
     disabled: bool = False
+    key_expr: "Expr | None" = None  # `{$k: v}`: the key is this expression's value
 
 
 @dataclass(frozen=True, slots=True)

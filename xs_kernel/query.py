@@ -300,3 +300,62 @@ def evals(raw: Any) -> dict[str, Operand]:
     if not isinstance(node, ObjectLit) or evaluate is None:
         raise _error("`eval` must be written as an object: { name: $db.table.field }", node)
     return {e.key: operand(e.value, evaluate) for e in node.entries if not e.disabled}
+
+
+# ---------------------------------------------------------------- aggregate returns
+
+AGGREGATES = ("count", "count_distinct", "min", "max", "sum", "avg")
+
+
+@dataclass(frozen=True)
+class Aggregate:
+    """``return = {type: "aggregate", group: {label: $db.t.f}, eval: {label: $db.t.f|min}}``:
+    the group columns and, per eval label, its aggregate function and column."""
+
+    groups: dict[str, Operand]
+    evals: dict[str, tuple[str, Operand]]
+
+
+def result_spec(raw: Any) -> tuple[Any, Aggregate | None]:
+    """The ``return`` attribute of a ``db.query``: its evaluated value, and its group and
+    eval entries as an Aggregate when it has any (their ``$db`` paths are columns)."""
+    node, evaluate = getattr(raw, "node", raw), getattr(raw, "evaluate", None)
+    if not isinstance(node, Node) or evaluate is None:
+        return node, None
+    if not isinstance(node, ObjectLit) or not any(
+            e.key in ("group", "eval") and not e.disabled for e in node.entries):
+        return evaluate(node), None
+    plain: dict[str, Any] = {}
+    groups: dict[str, Operand] = {}
+    aggs: dict[str, tuple[str, Operand]] = {}
+    for entry in node.entries:
+        if entry.disabled:
+            continue
+        if entry.key in ("group", "eval") and isinstance(entry.value, ObjectLit):
+            for item in entry.value.entries:
+                if item.disabled:
+                    continue
+                if entry.key == "group":
+                    groups[item.key] = _aggregate_column(item.value, evaluate)
+                else:
+                    aggs[item.key] = _aggregate(item.value, evaluate)
+        else:
+            plain[entry.key] = evaluate(entry.value)
+    return plain, Aggregate(groups, aggs)
+
+
+def _aggregate(node: Any, evaluate: Evaluate) -> tuple[str, Operand]:
+    inner = node.expr if isinstance(node, ExprLiteral) else node
+    if (isinstance(inner, FilterApply) and not inner.disabled and inner.operand is not None
+            and inner.name in AGGREGATES and not inner.args):
+        return inner.name, _aggregate_column(inner.operand, evaluate)
+    raise _error("an aggregate's eval entry is a column with an aggregate filter, such as "
+                 "$db.sale.amount|sum", node, hint="aggregate filters: " + ", ".join(AGGREGATES))
+
+
+def _aggregate_column(node: Any, evaluate: Evaluate) -> Operand:
+    """A column of an aggregate; `$db.name` (one name) is an eval label of the query or a
+    field of the queried table, marked by an empty table."""
+    if isinstance(node, Member) and isinstance(node.obj, Variable) and node.obj.name == "db":
+        return Column("", node.name)
+    return operand(node, evaluate)

@@ -104,7 +104,9 @@ class TableSchema:
     def prepare_update(self, data: Any) -> tuple[dict[str, Any], list[str]]:
         """Column values for the fields DATA names (others stay as they are)."""
         data = _as_object(data, self.name)
-        row = {f.name: coerce_field(f, data[f.name], True) for f in self.fields if f.name in data}
+        # Xano's editor writes `id: null` into an edit's data: the record keeps its id.
+        row = {f.name: coerce_field(f, data[f.name], True) for f in self.fields
+               if f.name in data and not (f.name == "id" and data[f.name] is None)}
         return row, self._unknown(data)
 
     def _unknown(self, data: dict) -> list[str]:
@@ -211,10 +213,8 @@ def _indexes(spec: Any, fields: list[Field], construct: nodes.Construct) -> tupl
             continue
         if kind == "primary" or not cols or cols == (WHOLE_RECORD,):
             continue
-        unknown = [c for c in cols if c not in names]
-        if unknown:
-            raise XsError("inputerror", f"table '{construct.name}': index on unknown field "
-                          f"'{unknown[0]}'", span=construct.span)
+        if any(c not in names for c in cols):
+            continue  # Xano keeps an index whose field was deleted; it indexes nothing here
         index = Index(cols, unique="unique" in kind, kind=kind.split("|")[0])
         if index not in out:  # asc and desc on one field: one index serves both orders
             out.append(index)

@@ -15,7 +15,11 @@ true, an e-mail, a uuid, the first enum value…). The outcome of one run is one
 
 from __future__ import annotations
 
+import base64
+import os
+import tempfile
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Any
 
 from .errors import XsError, XsInterrupt
@@ -50,7 +54,9 @@ def sample_value(field: Any) -> Any:
     if not isinstance(field, Field):
         return None
     if field.default is not NO_DEFAULT:
-        return field.default_value()
+        value = field.default_value()
+        return [value] if field.is_array and value is not None and type(value) is not list \
+            else value
     if field.values:
         value: Any = field.values[0]
     elif field.children is not None:
@@ -68,6 +74,7 @@ def sample_value(field: Any) -> Any:
 
 # Text inputs whose name says what they hold get a value of that kind.
 _NAMED_TEXT = (("timezone", "UTC"), ("tz", "UTC"), ("email", "user@example.com"),
+               ("password", _SAMPLES["password"]),
                ("url", "https://example.com/"), ("date", "2026-01-02"), ("uuid", _SAMPLES["uuid"]))
 
 
@@ -79,15 +86,28 @@ def _by_name(name: str, value: Any) -> Any:
     return value
 
 
-def sample_input(definition: Any) -> dict[str, Any]:
-    """An input object for DEFINITION (a FunctionDef): every declared field, sampled."""
+def sample_input(definition: Any, session: Any = None) -> dict[str, Any]:
+    """An input object for DEFINITION (a FunctionDef): every declared field, sampled; a
+    ``dblink { table = "t" }`` gives the columns of t (but its id) that a record needs."""
     given: dict[str, Any] = {}
     for field in getattr(definition, "inputs", None) or ():
         if isinstance(field, Field):
             value = sample_value(field)
             if value is not None or not field.optional:
                 given[field.name] = value
+        elif hasattr(field, "table") and hasattr(field, "hidden") and session is not None:
+            given.update(_linked_sample(session, field))
     return given
+
+
+def _linked_sample(session: Any, link: Any) -> dict[str, Any]:
+    try:
+        schema = session.services.db.schema(link.table)
+    except XsError:
+        return {}
+    return {f.name: sample_value(f) for f in schema.fields
+            if f.name != "id" and f.name not in link.hidden
+            and not (f.nullable and f.optional) and sample_value(f) is not None}
 
 
 def _program_raised(err: XsError) -> bool:
@@ -108,7 +128,7 @@ def _program_raised(err: XsError) -> bool:
 def run_one(session: Any, row: Loaded, auth: dict[str, Any] | None = None) -> Ran:
     try:
         definition = session.prepare(row.definition)
-        session.invoke(row.definition, input=sample_input(definition),
+        session.invoke(row.definition, input=sample_input(definition, session),
                        auth=auth if auth is not None else {"id": 1})
     except XsInterrupt:
         raise
@@ -135,8 +155,26 @@ def sample_auth(session: Any, rows: list[Loaded]) -> dict[str, Any]:
     return {"id": 1}
 
 
+_PNG = base64.b64decode("iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6"
+                        "kgAAAABJRU5ErkJggg==")
+
+
+def _sample_files(session: Any) -> None:
+    """The files the sample file inputs name (`/sample/a.txt`, `/sample/a.png`), in a
+    storage folder of the run's own (a folder the user chose is left alone)."""
+    services = session.services
+    if getattr(services, "storage_dir", None) is not None or os.environ.get("XS_STORAGE_DIR"):
+        return
+    root = Path(tempfile.mkdtemp(prefix="xs-storage-"))
+    (root / "sample").mkdir()
+    (root / "sample" / "a.txt").write_bytes(b"sample\n")
+    (root / "sample" / "a.png").write_bytes(_PNG)
+    services.storage_dir = root
+
+
 def run_loaded(session: Any, rows: list[Loaded]) -> list[Ran]:
     """Run every loaded function, endpoint, task and tool once (see module doc)."""
+    _sample_files(session)
     auth = sample_auth(session, rows)
     return [run_one(session, row, auth) for row in rows
             if row.status == "loaded" and row.kind in RUNNABLE]

@@ -155,6 +155,9 @@ def load_program(session: Any, program: Any, text: str, rel: str) -> list[Loaded
                                definition))
             continue
         rows.append(Loaded(rel, node.kind, node.name, "loaded", "", definition))
+        number = re.match(r"(\d+)_", Path(rel).name)
+        if node.kind == "table" and number:  # `tables/143_lead.xs`: Xano's table 143
+            session.services.db.table_ids[int(number.group(1))] = node.name
     return rows
 
 

@@ -262,3 +262,51 @@ def test_a_runaway_where_regex_on_sqlite_is_stopped(monkeypatch) -> None:
         assert s.run(code).error is None
     err = error(s, 'db.query "product" { where = $db.product.name ~ "^(a|aa)+$" } as $hits')
     assert err.type == "standard" and "ran for more than 0.2 s and was stopped" in err.message
+
+
+def test_aggregate_return_groups_and_aggregates(session: Session) -> None:
+    rows = value(session, '''db.query "product" {
+  return = {
+    type: "aggregate"
+    group: {category: $db.product.category}
+    eval: {cheapest: $db.product.price|min, dearest: $db.product.price|max,
+           n: $db.product.id|count, total: $db.product.price|sum,
+           mean: $db.product.price|avg, kinds: $db.product.name|count_distinct}
+  }
+} as $agg''')
+    assert rows == [{"category": "home", "cheapest": 50, "dearest": 50, "n": 2, "total": 50,
+                     "mean": 50, "kinds": 2},
+                    {"category": "tech", "cheapest": 100, "dearest": 900, "n": 2,
+                     "total": 1000, "mean": 500, "kinds": 2}]
+
+
+def test_aggregate_on_an_eval_label_sorted_and_paged(session: Session) -> None:
+    page = value(session, '''db.query "product" {
+  eval = {kind: $db.product.category}
+  sort = {n: "desc"}
+  return = {type: "aggregate", paging: {page: 1, per_page: 1, totals: true},
+            group: {kind: $db.product.category}, eval: {n: $db.kind|count}}
+} as $agg''')
+    assert (page["itemsTotal"], page["nextPage"], len(page["items"])) == (2, 2, 1)
+    assert page["items"][0]["n"] == 2
+    whole = value(session, 'db.query "product" { return = {type: "aggregate", '
+                           'eval: {stock: $db.stock|sum}} } as $all')
+    assert whole == [{"stock": 0}]
+
+
+def test_aggregate_eval_needs_an_aggregate_filter(session: Session) -> None:
+    problem = error(session, 'db.query "product" { return = {type: "aggregate", '
+                             'eval: {x: $db.product.price}} } as $agg')
+    assert "aggregate filter" in problem.message
+
+
+def test_edit_data_with_a_null_id_keeps_the_id(session: Session) -> None:
+    edited = value(session, 'db.edit "product" { field_value = 2 '
+                            'data = {id: null, name: "Stool"} } as $e')
+    assert (edited["id"], edited["name"]) == (2, "Stool")
+
+
+def test_output_naming_a_part_of_a_field_keeps_the_field(session: Session) -> None:
+    rows = value(session, 'db.query "product" { where = $db.product.id == 1 '
+                          'output = ["id", "meta.color", "meta.size"] } as $rows')
+    assert rows == [{"id": 1, "meta": {"color": "black"}}]

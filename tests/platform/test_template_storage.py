@@ -115,6 +115,15 @@ def test_create_image_reads_png_size_and_refuses_other_extensions() -> None:
     assert outcome.error is not None and outcome.error.message == "Invalid file extension."
 
 
+def test_an_empty_filename_keeps_the_value_name() -> None:
+    """Xano's editor writes `filename = ""` for "the uploaded file's own name"."""
+    session = Session()
+    ok(session, 'storage.create_file_resource { filename = "r.csv" filedata = "a,b" } as $res\n'
+                'storage.create_attachment { value = $res access = "public" filename = "" }'
+                ' as $file')
+    assert session.variables["file"]["name"] == "r.csv"
+
+
 @pytest.mark.parametrize("code, kind", [
     ('storage.create_attachment { value = "text" access = "public" } as $x', "inputerror"),
     ('storage.create_attachment { value = $res access = "open" } as $x', "inputerror"),

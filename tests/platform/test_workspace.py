@@ -91,3 +91,57 @@ def test_workflow_test_and_tool_run(loaded):
     session.invoke(workflow)  # raises when an expectation fails
     assert session.run('tool.call shelf_count { input = {via_api: true} } as $n').error is None
     assert session.variables["n"] == 1
+
+
+def test_forms_real_exports_use(loaded):
+    """Typed constants, branches without a body, a variable as a key, an aggregate query,
+    a pattern with its own message and a datasource mark (`@:dbo=36`)."""
+    session, _ = loaded
+    with pytest.raises(XsError) as info:
+        call_endpoint(session, "POST", "shelves", {"label": "<b>"})
+    assert (info.value.type, info.value.message) == (
+        "inputerror", "A shelf label is letters, digits and spaces")
+    first = call_endpoint(session, "POST", "shelves", {"label": "Poetry"})
+    second = call_endpoint(session, "POST", "shelves", {"label": "Drama 2"})
+    for title, shelf, price in (("A", first, 4), ("B", first, 9), ("C", second, 6)):
+        call_endpoint(session, "POST", "books",
+                      {"title": title, "shelf_id": shelf["id"], "price": price})
+    outcome = session.run('function.run "shop/shelf_report" as $report')
+    assert outcome.error is None, outcome.error and outcome.error.message
+    report = session.variables["report"]
+    assert report["mode"] == "detail" and report["conditions"] == ["new", "used"]
+    assert report["books"] == 3
+    assert [(r["shelf_id"], r["books"], r["cheapest"], r["dearest"]) for r in report["shelf"]] \
+        == [(first["id"], 2, 4, 9), (second["id"], 1, 6, 6)]
+
+
+def test_sample_runs_fill_linked_inputs(services, tmp_path):
+    """`dblink` inputs get the table's columns, an array input's bare default becomes an
+    array, a text input named password a long enough password, a file input a stored
+    sample file; an index on a deleted field is left out."""
+    (tmp_path / "tables").mkdir()
+    (tmp_path / "apis" / "g").mkdir(parents=True)
+    (tmp_path / "tables" / "7_member.xs").write_text(
+        'table member {\n  auth = true\n  schema {\n    int id\n    text name\n'
+        '    password password filters=min:8\n    enum kind?=a {\n      values = ["a", "b"]\n'
+        '    }\n  }\n  index = [\n    {type: "btree", field: [{name: "gone", op: "asc"}]}\n'
+        '  ]\n}\n')
+    (tmp_path / "apis" / "g" / "1_member_POST.xs").write_text(
+        'query member verb=POST {\n  api_group = "g"\n  input {\n    dblink {\n'
+        '      table = "member"\n    }\n  }\n  stack {\n    db.add member {\n'
+        '      data = {name: $input.name, password: $input.password}\n    } as $m\n  }\n'
+        '  response = $m\n}\n')
+    (tmp_path / "apis" / "g" / "2_signup_POST.xs").write_text(
+        'query signup verb=POST {\n  api_group = "g"\n  input {\n    text password?\n'
+        '    enum[] kinds?=a {\n      values = ["a", "b"]\n    }\n  }\n  stack {\n'
+        '    db.add member {\n      data = {name: "x", password: $input.password}\n'
+        '    } as $m\n  }\n  response = $input.kinds\n}\n')
+    (tmp_path / "apis" / "g" / "3_upload_POST.xs").write_text(
+        'query upload verb=POST {\n  api_group = "g"\n  input {\n    file doc\n  }\n'
+        '  stack {\n    storage.create_attachment {\n      value = $input.doc\n'
+        '      access = "public"\n      filename = ""\n    } as $f\n  }\n'
+        '  response = $f.name\n}\n')
+    session = Session(services=services)
+    rows = load_workspace(session, tmp_path)
+    assert [r.status for r in rows] == ["loaded"] * 4
+    assert [(r.outcome, r.reason) for r in run_loaded(session, rows)] == [("ok", "")] * 3

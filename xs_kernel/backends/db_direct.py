@@ -12,6 +12,7 @@ from __future__ import annotations
 import datetime as dt
 import decimal
 import json
+import re
 import uuid
 from typing import Any, Iterator
 
@@ -59,6 +60,23 @@ def _segments(sql: str) -> Iterator[tuple[str, bool]]:
         i = start = end
     if start < n:
         yield sql[start:], True
+
+
+_XANO_TABLE = re.compile(r"\bx\d+_(\d+)\b")
+
+
+def xano_tables(sql: str, named: dict[int, str]) -> str:
+    """SQL written for Xano names a table `x<workspace>_<number>`; NAMED maps the numbers
+    an export gave its tables to their tables here."""
+    if not named:
+        return sql
+    out = []
+    for piece, code in _segments(sql):
+        if code:
+            piece = _XANO_TABLE.sub(lambda m: '"%s"' % named[int(m.group(1))]
+                                    if int(m.group(1)) in named else m.group(0), piece)
+        out.append(piece)
+    return "".join(out)
 
 
 def placeholders(sql: str) -> int:
@@ -125,8 +143,11 @@ def run(conn: Any, backend: str, sql: str, args: list[Any]) -> list[dict[str, An
                 or str(exc.orig).strip() == "interrupted"):
             raise  # Database says what timed out (and how to raise it) or was interrupted
         detail = str(exc.orig).strip().splitlines()[0] if str(exc.orig).strip() else "failed"
-        raise XsError("standard", f"db.direct_query: SQL error: {detail}",
-                      hint="check the SQL against the session's tables (%db shows them)",
+        hint = "check the SQL against the session's tables (%db shows them)"
+        if backend == "sqlite":  # Xano's own database is PostgreSQL
+            hint += ("; SQL written for Xano is PostgreSQL's: run it on PostgreSQL "
+                     "(xs load --db postgresql://..., %db connect URL)")
+        raise XsError("standard", f"db.direct_query: SQL error: {detail}", hint=hint,
                       payload={"sql": sql}) from None
     if not result.returns_rows:
         return []

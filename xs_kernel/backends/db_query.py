@@ -9,10 +9,11 @@ and pageTotal). Used only by ``db_store``; imports SQLAlchemy, ``query``, ``erro
 
 from __future__ import annotations
 
+import decimal
 import math
 from typing import Any
 
-from sqlalchemy import JSON, delete, func, literal, select, update
+from sqlalchemy import JSON, delete, distinct, func, literal, select, update
 from sqlalchemy.engine import Connection
 
 from .. import query as q
@@ -20,7 +21,7 @@ from ..errors import XsError
 from ..values import parse_number, type_name
 from . import db_sql
 
-RETURN_TYPES = ("list", "stream", "single", "count", "exists")
+RETURN_TYPES = ("list", "stream", "single", "count", "exists", "aggregate")
 
 
 def _bad(message: str, hint: str | None = None) -> XsError:
@@ -99,13 +100,14 @@ class QueryRunner:
             return list(available.values())
         if not isinstance(output, list):
             raise _bad("`output` must be an array of field names")
-        missing = [n for n in output if n not in available]
-        if missing:
-            raise _bad(f"`output` names an unknown field {missing[0]!r}",
+        names = output_names(output, set(available))
+        if not names:
+            raise _bad(f"`output` names an unknown field {output[0]!r}",
                        hint="fields: " + ", ".join(available))
-        return [available[n] for n in output]
+        return [available[n] for n in names]
 
-    def run(self, where: q.Condition, sort: Any, output: Any, result: Any) -> Any:
+    def run(self, where: q.Condition, sort: Any, output: Any, result: Any,
+            aggregate: q.Aggregate | None = None) -> Any:
         result = result if isinstance(result, dict) else {}
         rtype = str(result.get("type") or "list").lower()
         if rtype not in RETURN_TYPES:
@@ -118,6 +120,8 @@ class QueryRunner:
         if rtype == "exists":
             stmt = select(literal(1)).select_from(self.from_).where(cond).limit(1)
             return self.conn.execute(stmt).first() is not None
+        if rtype == "aggregate":
+            return self._aggregate(cond, sort, result, aggregate or q.Aggregate({}, {}))
         stmt = (select(*self._columns(output)).select_from(self.from_).where(cond)
                 .order_by(*self._order(sort)))
         if rtype == "single":
@@ -128,7 +132,47 @@ class QueryRunner:
             return [db_sql.record(self.schema, r) for r in self.conn.execute(stmt).mappings()]
         return self._page(stmt, cond, paging)
 
-    def _page(self, stmt: Any, cond: Any, paging: dict) -> Any:
+    def _aggregate(self, cond: Any, sort: Any, result: dict, agg: q.Aggregate) -> Any:
+        """One row per group: the group columns under their labels, and each eval label's
+        aggregate (count, count_distinct, min, max, sum, avg) over the group's records."""
+        groups = {label: self._agg_operand(op) for label, op in agg.groups.items()}
+        columns = [expr.label(label) for label, expr in groups.items()]
+        for label, (fn, op) in agg.evals.items():
+            expr = self._agg_operand(op)
+            value = (func.count(distinct(expr)) if fn == "count_distinct"
+                     else getattr(func, fn)(expr))
+            columns.append(value.label(label))
+        if not columns:
+            raise _bad("an aggregate query needs a group or an eval entry",
+                       hint='return = {type: "aggregate", group: {...}, eval: {...}}')
+        stmt = select(*columns).select_from(self.from_).where(cond)
+        if groups:
+            stmt = stmt.group_by(*groups.values())
+        labels = {c.key: c for c in columns}
+        order = []
+        for key, direction in (sort.items() if isinstance(sort, dict) else ()):
+            if key in labels:  # a sort on a label of the result; others do not apply
+                order.append(labels[key].desc() if str(direction).lower() == "desc"
+                             else labels[key].asc())
+        stmt = stmt.order_by(*(order or list(groups.values())))
+        paging = result.get("paging")
+        if isinstance(paging, dict):
+            count = select(func.count()).select_from(stmt.subquery())
+            return self._page(stmt, None, paging, _plain_row, count)
+        return [_plain_row(r) for r in self.conn.execute(stmt).mappings()]
+
+    def _agg_operand(self, op: q.Operand) -> Any:
+        if isinstance(op, q.Column) and not op.table:  # `$db.name`: an eval label or a field
+            if op.field in self.evals:
+                return self.evals[op.field].element
+            if self.schema.field(op.field) is None:
+                raise _bad(f"$db.{op.field} is neither an eval of this query nor a field of "
+                           f"'{self.name}'", hint="fields: " + ", ".join(self.schema.names()))
+            op = q.Column(self.name, op.field)
+        return self._operand(op)
+
+    def _page(self, stmt: Any, cond: Any, paging: dict, convert: Any = None,
+              count: Any = None) -> Any:
         page = _positive(paging.get("page"), "page", 1)
         per_page = _positive(paging.get("per_page"), "per_page", 0)
         extra = _positive(paging.get("offset"), "offset", 0, allow_zero=True)
@@ -136,7 +180,8 @@ class QueryRunner:
         limited = stmt.offset(offset)
         if per_page:
             limited = limited.limit(per_page + 1)  # one more row tells whether a next page exists
-        rows = [db_sql.record(self.schema, r) for r in self.conn.execute(limited).mappings()]
+        convert = convert or (lambda row: db_sql.record(self.schema, row))
+        rows = [convert(r) for r in self.conn.execute(limited).mappings()]
         more = bool(per_page) and len(rows) > per_page
         items = rows[:per_page] if per_page else rows
         if paging.get("metadata") is False:
@@ -150,8 +195,9 @@ class QueryRunner:
             "perPage": per_page or None,
         }
         if paging.get("totals"):
-            total = int(self.conn.execute(
-                select(func.count()).select_from(self.from_).where(cond)).scalar_one())
+            if count is None:
+                count = select(func.count()).select_from(self.from_).where(cond)
+            total = int(self.conn.execute(count).scalar_one())
             meta["itemsTotal"] = total
             meta["pageTotal"] = math.ceil(total / per_page) if per_page else 1
         meta["items"] = items
@@ -202,6 +248,21 @@ class QueryRunner:
             return 0
         stmt = update(self.table).where(self.compiler.condition(where)).values(**changes)
         return int(self.conn.execute(stmt).rowcount)
+
+
+def output_names(output: list, available: set) -> list:
+    """The fields an `output` list keeps: a part of an object or file field
+    (`resume_file.path`) keeps the whole field; a name the table does not have (Xano keeps
+    the output names of fields deleted since) is left out."""
+    names = (n.partition(".")[0] if isinstance(n, str) and n not in available else n
+             for n in output)
+    return list(dict.fromkeys(n for n in names if n in available))
+
+
+def _plain_row(row: Any) -> dict:
+    """An aggregate row as an object: Decimal sums and averages as numbers."""
+    return {k: (int(v) if v == int(v) else float(v)) if isinstance(v, decimal.Decimal) else v
+            for k, v in row.items()}
 
 
 def _positive(value: Any, name: str, default: int, allow_zero: bool = False) -> int:

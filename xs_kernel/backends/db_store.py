@@ -30,7 +30,7 @@ from ..errors import XsError
 from ..schema import TableSchema
 from ..values import preview
 from . import db_limits, db_sql
-from .db_query import QueryRunner
+from .db_query import QueryRunner, output_names
 
 MEMORY_URL = "sqlite+pysqlite:///:memory:"
 
@@ -158,6 +158,9 @@ class Database:
             self.engine = self._engine(parsed)
         self.metadata = MetaData()
         self._tables: dict[str, tuple[TableSchema, Table]] = {}
+        # Xano's table numbers (an export's `tables/143_lead.xs`): SQL written for Xano
+        # names the table `x<workspace>_143`.
+        self.table_ids: dict[int, str] = {}
         self._created: set[str] = set()  # tables this object made (reset drops only these)
         self._tx: Connection | None = None
 
@@ -450,19 +453,21 @@ class Database:
     def _selected(self, schema: TableSchema, table: Table, output: list | None) -> list:
         if not output:
             return list(table.c)
-        unknown = [n for n in output if n not in table.c]
-        if unknown:
-            raise XsError("inputerror", f"table '{schema.name}' has no field {unknown[0]!r}",
+        names = output_names(output, set(table.c.keys()))
+        if not names:
+            raise XsError("inputerror", f"table '{schema.name}' has no field {output[0]!r}",
                           hint="fields: " + ", ".join(schema.names()))
-        return [table.c[n] for n in output]
+        return [table.c[n] for n in names]
 
     def query(self, name: str, *, where: q.Condition = q.Const(True), sort: Any = None,
               output: list | None = None, result: Any = None, joins: list[q.Join] = (),
-              evals: dict[str, q.Operand] | None = None) -> Any:
-        """Run a ``db.query``; RESULT is the ``return`` object ({type, paging})."""
+              evals: dict[str, q.Operand] | None = None,
+              aggregate: q.Aggregate | None = None) -> Any:
+        """Run a ``db.query``; RESULT is the ``return`` object ({type, paging}), AGGREGATE
+        its group and eval columns."""
         with self.connect() as conn:
             runner = QueryRunner(self, conn, name, joins, evals or {})
-            return runner.run(where, sort, output, result)
+            return runner.run(where, sort, output, result, aggregate)
 
     def bulk_delete(self, name: str, where: q.Condition) -> int:
         with self.connect() as conn:
@@ -478,5 +483,7 @@ class Database:
         """Run the user's SQL with bound ARGS (``db.direct_query``); rows as objects."""
         from . import db_direct
 
+        named = {number: self._tables[name][1].name for number, name in self.table_ids.items()
+                 if name in self._tables}
         with self.connect() as conn:
-            return db_direct.run(conn, self.backend, sql, args)
+            return db_direct.run(conn, self.backend, db_direct.xano_tables(sql, named), args)

@@ -15,7 +15,7 @@ from typing import Any
 from .. import nodes, operators
 from ..errors import XsError
 from ..scope import FRAME_ROOTS, LAZY_ROOTS, UNSET, index, member, undefined
-from ..values import truthy
+from ..values import to_text, truthy, type_name
 from .base import Compiler, Thunk, constant, handles
 
 
@@ -98,10 +98,32 @@ def compile_object_entry(c: Compiler, node: nodes.ObjectEntry) -> Thunk:
 
 @handles(nodes.ObjectLit)
 def compile_object(c: Compiler, node: nodes.ObjectLit) -> Thunk:
-    entries = tuple((e.key, c.compile(e)) for e in node.entries if not e.disabled)
+    live = [e for e in node.entries if not e.disabled]
+    if any(e.key_expr is not None for e in live):
+        return _object_with_variable_keys(c, live)
+    entries = tuple((e.key, c.compile(e)) for e in live)
 
     def build_object(frame: Any) -> dict[str, Any]:
         return {key: value(frame) for key, value in entries}
+    return build_object
+
+
+def _object_with_variable_keys(c: Compiler, live: list) -> Thunk:
+    """`{$k: v}`: the key is the text form of $k's value (docs/semantics.md)."""
+    entries = tuple((e.key, None if e.key_expr is None else c.expr(e.key_expr), c.compile(e),
+                     e.span) for e in live)
+
+    def build_object(frame: Any) -> dict[str, Any]:
+        built: dict[str, Any] = {}
+        for key, key_of, value, span in entries:
+            if key_of is not None:
+                found = key_of(frame)
+                if found is None or type(found) in (list, dict):
+                    raise XsError("inputerror", f"the object key {key} must be text or a "
+                                  f"number, got {type_name(found)}", span=span)
+                key = to_text(found)
+            built[key] = value(frame)
+        return built
     return build_object
 
 

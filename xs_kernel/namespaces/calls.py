@@ -139,10 +139,34 @@ def addon_call(call: Call, input: Any) -> Any:
     return _run(call, "addon", "addon.call", input)
 
 
-@builtin("action.call", Param("input", "object", doc="the action's input"), target="name")
-def action_call(call: Call, input: Any) -> Any:
-    """Run an action defined in this session with INPUT.
+@builtin("action.call", Param("input", "object", doc="the action's input"),
+         Param("registry", "object", doc="the action's settings (API keys...); accepted"),
+         target="name")
+def action_call(call: Call, input: Any, **_: Any) -> Any:
+    """Run an action defined in this session with INPUT. An action installed from Xano's
+    marketplace is not part of an export: calling one that was not defined is an
+    ``unsupported`` error.
 
     action.call "send_welcome" { input = {user_id: 1} } as $sent
     """
+    name = _name(call, "action.call")
+    try:
+        requests.find_construct(call.session, "action", name)
+    except XsError as exc:
+        if exc.type != "notfound":
+            raise
+        raise XsError("unsupported", f"action.call: no action {name!r} in this session; an "
+                      "action installed from Xano's marketplace runs only on Xano") from None
     return _run(call, "action", "action.call", input)
+
+
+@builtin("await", Param("ids", doc="the results of the function runs to wait for"),
+         Param("timeout", "int", default=10, doc="seconds; accepted"))
+def await_runs(call: Call, ids: Any = None, **_: Any) -> Any:
+    """Wait for function runs started earlier and give their results. Here every
+    `function.run` has finished before the next statement starts, so what it gave back
+    is already its result: `await` returns `ids` as they are.
+
+    await { ids = []|push:$run1|push:$run2 timeout = 10 } as $results
+    """
+    return ids

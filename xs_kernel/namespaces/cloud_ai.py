@@ -1,10 +1,11 @@
 """The statements a single machine cannot honour: Xano's cloud services (``cloud.*``)
-and the ``ai.*`` statements that need a model provider or an outside MCP server.
+and the ``ai.*`` statements that need a model provider or an outside MCP server; also
+``webflow.request`` (Webflow's API) and the JWE statements (``security.jwe_*``).
 
 Each is registered, so a file that uses them parses, compiles and runs its other
 statements; reaching one raises an ``unsupported`` error that names the statement and
-says why. Their attributes are the ones the docs show for any of them (accepted, never
-used). Imports only the registry and ``errors``.
+says why. Their attributes are the ones the docs and real exports show for any of them
+(accepted, never used). Imports only the registry and ``errors``.
 """
 
 from __future__ import annotations
@@ -14,7 +15,7 @@ from typing import Any
 from ..errors import XsError
 from ..registry import Call, Param, builtin
 
-# Attribute names the docs use across these statements.
+# Attribute names the docs and real exports use across these statements.
 _ATTRIBUTES = tuple(Param(name) for name in (
     "access_key",
     "account_key",
@@ -27,34 +28,48 @@ _ATTRIBUTES = tuple(Param(name) for name in (
     "arguments",
     "auth_type",
     "base_url",
+    "bearer_token",
     "body",
     "bucket",
+    "check_claims",
+    "claims",
+    "connection_type",
     "container_name",
+    "content_algorithm",
     "data",
+    "doc",
     "doc_id",
     "endpoint",
     "expression",
     "facets",
     "file",
-    "filePath",
     "file_key",
+    "filePath",
     "filters",
+    "follow_location",
     "from",
     "headers",
     "hitsPerPage",
+    "included_fields",
     "index",
     "input",
     "key",
+    "key_algorithm",
     "key_id",
     "max_tokens",
     "messages",
+    "metadata",
     "method",
     "model",
+    "next_page_token",
     "object",
+    "object_lock_mode",
+    "object_lock_retain_until",
     "objectID",
     "objects",
     "operations",
     "page",
+    "params",
     "path",
     "payload",
     "prefix",
@@ -71,16 +86,21 @@ _ATTRIBUTES = tuple(Param(name) for name in (
     "sort",
     "system_prompt",
     "temperature",
+    "timeDrift",
     "timeout",
+    "token",
+    "tool",
     "tool_name",
     "ttl",
     "url",
     "value",
+    "version",
 ))
 
 # statement -> why it cannot run here.
 _CLOUD = "it calls a cloud service (%s) that a local kernel does not reach"
 _AI = "it needs an AI model provider or an outside MCP server"
+_JWE = "encrypted tokens (JWE) are not implemented here; signed ones (security.jws_*) are"
 UNSUPPORTED: dict[str, str] = {
     "ai.agent.run": _AI,
     "ai.external.mcp.server_details": _AI,
@@ -117,6 +137,9 @@ UNSUPPORTED: dict[str, str] = {
     "cloud.google.storage.read_file": _CLOUD % "Google Cloud Storage",
     "cloud.google.storage.sign_url": _CLOUD % "Google Cloud Storage",
     "cloud.google.storage.upload_file": _CLOUD % "Google Cloud Storage",
+    "webflow.request": _CLOUD % "Webflow",
+    "security.jwe_encode": _JWE,
+    "security.jwe_decode": _JWE,
 }
 
 

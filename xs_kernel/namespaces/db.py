@@ -54,8 +54,9 @@ def db_has(call: Call, field_name: str = "id", field_value: Any = None, **_: Any
 
 
 @builtin("db.add", Param("data", "object", required=True, doc="the new record's fields"),
+         Param("addon", lazy=True, doc="[{name, input: {id: $output.id}, as: \"x\"}]"),
          target=_TABLE)
-def db_add(call: Call, data: Any = None, **_: Any) -> dict:
+def db_add(call: Call, data: Any = None, addon: Any = None, **_: Any) -> dict:
     """Insert a record (fields checked against the table schema) and return it with its
     id and created_at.
 
@@ -63,7 +64,7 @@ def db_add(call: Call, data: Any = None, **_: Any) -> dict:
     table = _table(call)
     record, ignored = call.services.db.add(table, data)
     _warn_ignored(call, "db.add", table, ignored)
-    return record
+    return _addons(call, record, addon)
 
 
 def _update(call: Call, op: str, field_name: Any, field_value: Any, data: Any) -> dict:
@@ -179,7 +180,7 @@ def db_bulk_patch(call: Call, where: Any = None, data: Any = None, **_: Any) -> 
     Param("override_sort", doc="a sort chosen at run time (e.g. from $input); wins over sort"),
     Param("output", "array", doc="only these fields"),
     Param("select", "array", doc="same as output"),
-    Param("return", "object", doc="{type: list|single|count|exists, paging: {...}}"),
+    Param("return", raw=True, doc="{type: list|single|count|exists|aggregate, paging: {...}}"),
     Param("lock", "bool", default=False, doc="accepted; locks are not needed locally"),
     Param("addon", lazy=True, doc="[{name, input: {id: $output.id}, as: \"items.x\"}]: "
                                   "addons run per record"),
@@ -194,12 +195,17 @@ def db_query(call: Call, **attrs: Any) -> Any:
     extra = attrs.get("additional_where")
     if extra is not None:
         where = query.Group("and", (where, query.condition(extra)))
+    result, aggregate = query.result_spec(attrs.get("return_", attrs.get("return")))
+    if result is not None and not isinstance(result, dict):
+        raise XsError("inputerror", "db.query: `return` must be an object such as "
+                      "{type: \"list\"}", span=call.span)
     result = call.services.db.query(
         _table(call),
         where=where,
         sort=attrs.get("override_sort") or attrs.get("sort"),
         output=attrs.get("output") or attrs.get("select"),
-        result=attrs.get("return_", attrs.get("return")),
+        result=result,
+        aggregate=aggregate,
         joins=query.joins(attrs.get("join")),
         evals=query.evals(attrs.get("eval")),
     )

@@ -148,7 +148,8 @@ def security_jws_encode(call: Call, claims: Any = None, key: Any = None,
 @builtin("security.jws_decode", Param("token", "text", required=True),
          Param("key", "text", required=True), Param("signature_algorithm", "text",
                                                     default="HS256"),
-         Param("check_claims", doc="claims that must have these values, e.g. {iss: \"me\"}"))
+         Param("check_claims", doc="claims that must have these values, e.g. {iss: \"me\"}"),
+         Param("timeDrift", "int", doc="seconds of clock leeway the editor writes; accepted"))
 def security_jws_decode(call: Call, token: Any = None, key: Any = None,
                         signature_algorithm: Any = "HS256", check_claims: Any = None,
                         **_: Any) -> dict:

@@ -128,7 +128,7 @@ def _store(call: Call, owner: str, value: Any, access: Any, filename: Any,
         raise XsError("inputerror", f"{owner}: `access` must be \"public\" or \"private\", "
                       f"got {access!r}", payload={"param": "access"})
     source_name, data = _source(call, value, owner)
-    name = _safe_name(filename if filename is not None else source_name, owner)
+    name = _safe_name(filename if filename not in (None, "") else source_name, owner)
     meta: dict[str, Any] = {"validated": False}
     if image:
         if name.rsplit(".", 1)[-1].lower() not in _IMAGE_EXTENSIONS:

@@ -17,7 +17,7 @@ from .fragments import (
     check_number,
     BINOPS, BT_RE, AliasPart, BlockPart, DefaultPart, EachPart, ElsePart, FilterPart,
     FiltersPart, Marker, Part, RawItem, SegPart, SkippedPart, TargetPart, dedent_block, flat,
-    fold, ifarg, is_tok, join, no_value, span_of, string_value, unescape_dq, unescape_sq,
+    fold, ifarg, typed_constant, is_tok, join, no_value, span_of, string_value, unescape_dq, unescape_sq,
 )
 from ..errors import XsSyntaxError
 from ..source import Span
@@ -59,6 +59,9 @@ class AstBuilder:
     def bare_word(self, c: list) -> n.Literal:
         return n.Literal(span_of(c[0]), str(c[0]))
 
+    def bare_words(self, c: list) -> n.Literal:
+        return n.Literal(join(c[0], c[-1]), " ".join(map(str, c)))
+
     # ------------------------------------------------------------ dedicated statements
 
     @staticmethod
@@ -99,12 +102,13 @@ class AstBuilder:
         for part in c[1:-1]:
             if isinstance(part, n.Branch):
                 branches.append(part)
-            else:
+            elif isinstance(part, ElsePart):
                 otherwise = part.body
+            # else an attribute (`description = "..."`), which does not change the run
         return n.Conditional(join(c[0], c[-1]), tuple(branches), otherwise)
 
     def if_branch(self, c: list) -> n.Branch:
-        return n.Branch(join(c[0], c[-1]), c[1], body_items(c[-1].items))
+        return n.Branch(join(c[0], c[-1]), c[1], _body(c[-1]))
 
     elseif_branch = if_branch
 
@@ -131,21 +135,21 @@ class AstBuilder:
         return n.Switch(join(c[0], c[-1]), c[1], tuple(cases), default)
 
     def case_clause(self, c: list) -> n.Case:
-        return n.Case(join(c[0], c[-1]), c[1], body_items(c[-1].items), False)
+        return n.Case(join(c[0], c[-1]), c[1], _body(c[-1]), False)
 
     def default_clause(self, c: list) -> ElsePart:
         return ElsePart(join(c[0], c[-1]), body_items(c[-1].items))
 
     def foreach(self, c: list) -> n.Foreach:
-        each = c[2]
+        each = c[-2]  # after the loop's attributes, if any
         return n.Foreach(join(c[0], c[-1]), c[1], each.item, each.body)
 
     def for_loop(self, c: list) -> n.For:
-        each = c[2]
+        each = c[-2]
         return n.For(join(c[0], c[-1]), c[1], each.item, each.body)
 
     def while_loop(self, c: list) -> n.While:
-        return n.While(join(c[0], c[-1]), c[1], c[2].body)
+        return n.While(join(c[0], c[-1]), c[1], c[-2].body)
 
     def each(self, c: list) -> EachPart:
         item = str(c[2])[1:] if len(c) == 4 else None
@@ -170,7 +174,8 @@ class AstBuilder:
         return Part("finally", body_items(c[1].items))
 
     def precondition(self, c: list) -> n.Precondition:
-        return n.Precondition(join(c[0], c[-1]), c[1], tuple(attr_items(c[2].items)))
+        cond = c[1] if len(c) == 3 else n.Literal(span_of(c[0]), None)  # `()`: null
+        return n.Precondition(join(c[0], c[-1]), cond, tuple(attr_items(c[-1].items)))
 
     def precondition_open(self, c: list) -> n.Precondition:
         return n.Precondition(join(c[0], c[-1]), c[1], ())
@@ -281,7 +286,8 @@ class AstBuilder:
         return FiltersPart(join(c[0], c[-1]), [f for f in c[1:] if not isinstance(f, SkippedPart)])
 
     def ifilter(self, c: list) -> n.InputFilter | None:
-        if is_tok(c[0], "BANG"):
+        if is_tok(c[0], "BANG") or is_tok(c[0], "AT"):
+            # `@:dbo=36` records which datasource a link field points into: nothing to check
             return SkippedPart(join(c[0], c[-1]))  # a disabled input filter is not applied
         return n.InputFilter(join(c[0], c[-1]), str(c[0]), tuple(ifarg(a) for a in c[1:]))
 
@@ -402,6 +408,9 @@ class AstBuilder:
         expr = self._parse_backtick(inner, tok.line, tok.column + width)
         return n.ExprLiteral(span_of(tok), expr)
 
+    def typed_const(self, c: list) -> Any:
+        return typed_constant(c[0], c[1], self._parse_backtick)
+
     def const(self, c: list) -> n.Literal:
         v = str(c[0])
         return n.Literal(span_of(c[0]), True if v == "true" else False if v == "false" else None)
@@ -419,6 +428,9 @@ class AstBuilder:
     def obj_entry(self, c: list) -> n.ObjectEntry:
         disabled = is_tok(c[0], "BANG")
         key_tok = c[1] if disabled else c[0]
+        if is_tok(key_tok, "VARIABLE"):  # `{$k: v}`: the key is the variable's value
+            return n.ObjectEntry(join(c[0], c[-1]), str(key_tok), c[-1], disabled,
+                                 self.variable([key_tok]))
         return n.ObjectEntry(join(c[0], c[-1]), string_value(key_tok), c[-1], disabled)
 
     def obj_key(self, c: list) -> Any:
@@ -426,6 +438,12 @@ class AstBuilder:
 
     def array(self, c: list) -> n.ArrayLit:
         return n.ArrayLit(join(c[0], c[-1]), tuple(c[1:-1]))
+
+
+def _body(last: Any) -> tuple:
+    """The statements of a branch's block; a branch written without one (`elseif (c)`,
+    `case (1) break`) has none: it runs as a no-op."""
+    return body_items(last.items) if isinstance(last, BlockPart) else ()
 
 
 def _what_item(item: Any) -> str:

@@ -291,3 +291,25 @@ class FiltersPart:
 @dataclass(slots=True)
 class SkippedPart:
     span: Span
+
+
+# `!int "42"` -> the conversion filter the engine applies to the written value.
+_TYPED_FILTERS = {"int": "to_int", "decimal": "to_decimal", "bool": "to_bool",
+                  "text": "to_text", "timestamp": "to_timestamp"}
+
+
+def typed_constant(tok: Any, value: Any, parse_expr: Any) -> Any:
+    """A typed constant as Xano's engine writes it (`!int "42"`, `!text "[1]"`, `!bool
+    "true"`, `!json "{...}"`, `!object {...}`, `!expr "$a + 1"`): the written value read as
+    that type."""
+    kind, sp = str(tok)[1:], join(tok, value)
+    text = value.value if isinstance(value, n.Literal) and type(value.value) is str else None
+    if kind in _TYPED_FILTERS:
+        return n.FilterApply(sp, value, _TYPED_FILTERS[kind], ())
+    if kind == "json" and text is not None:
+        return n.FilterApply(sp, value, "json_decode", ())
+    if kind == "expr" and text is not None:
+        if not text.strip():
+            raise XsSyntaxError("an expression constant cannot be empty", span=sp)
+        return n.ExprLiteral(sp, parse_expr(text, value.span.line, value.span.column + 1))
+    return value  # !object {...}, !array [...], !json of a literal that is not text

@@ -46,4 +46,4 @@ debug.log { value = $i } // expect: 2
 middleware.call mark { input = {vars: {}, type: "pre"} } as $m
 addon.call note_count as $c
 debug.log { value = [$m, $c] } // expect: [null,0]
-action.call "missing" as $x // expect error: notfound at 11:1: no action 'missing'
+action.call "missing" as $x // expect error: unsupported at 11:1: action.call: no action 'missing' in this session; an action installed from Xano's marketplace runs only on Xano
