@@ -16,12 +16,12 @@ too: each ``%magic`` line starts a new cell, run as the kernel would.
 from __future__ import annotations
 
 import argparse
-import json
 import re
 import sys
 from typing import Any, TextIO
 
 from .check import check_all, check_text  # noqa: F401  (check_text: public API)
+from .cli_workspace import add_commands, dispatch, json_object_option
 from .errors import XsError
 
 
@@ -69,18 +69,6 @@ def _parse_env(pairs: list[str]) -> dict[str, str]:
     return env
 
 
-def _parse_input(text: str | None) -> dict[str, Any]:
-    if text is None:
-        return {}
-    try:
-        value = json.loads(text)
-    except ValueError as exc:
-        raise ValueError(f"--input is not valid JSON: {exc.msg}") from None
-    if not isinstance(value, dict):
-        raise ValueError("--input must be a JSON object")
-    return value
-
-
 _MAGIC_START = re.compile(r"^%{1,2}[A-Za-z_]")
 
 
@@ -121,7 +109,7 @@ def cmd_run(path: str, input_text: str | None, env_pairs: list[str], out: TextIO
     name = "<stdin>" if path == "-" else path
     try:
         text = _read(path)
-        input_value, env = _parse_input(input_text), _parse_env(env_pairs)
+        input_value, env = json_object_option(input_text, "--input"), _parse_env(env_pairs)
     except OSError as exc:
         err_out.write(f"xs: {name}: {exc.strerror or exc}\n")
         return 2
@@ -167,7 +155,6 @@ def _printable(text: str) -> str:
 
 def main(argv: list[str] | None = None) -> int:
     from . import __version__
-    from .cli_workspace import add_commands, dispatch
 
     parser = argparse.ArgumentParser(prog="xs", description="Check or run XanoScript files.")
     parser.add_argument("--version", action="version", version=f"xs {__version__}")

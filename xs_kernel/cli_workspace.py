@@ -91,8 +91,8 @@ def cmd_call(root: str, verb: str, path: str, input_text: str | None, auth_text:
     from .workspace import load_workspace
 
     try:
-        given = _object(input_text, "--input")
-        auth = _object(auth_text, "--auth") if auth_text is not None else None
+        given = json_object_option(input_text, "--input")
+        auth = json_object_option(auth_text, "--auth") if auth_text is not None else None
         session = _session(db_url)
     except (ValueError, XsError) as exc:
         err_out.write(f"xs: {getattr(exc, 'message', exc)}\n")
@@ -121,7 +121,8 @@ def cmd_call(root: str, verb: str, path: str, input_text: str | None, auth_text:
     return 0
 
 
-def _object(text: str | None, option: str) -> dict[str, Any]:
+def json_object_option(text: str | None, option: str) -> dict[str, Any]:
+    """The JSON object given to OPTION (``--input``, ``--auth``); {} when not given."""
     if text is None:
         return {}
     try:
